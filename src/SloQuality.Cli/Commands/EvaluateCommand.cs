@@ -1,0 +1,191 @@
+using SloQuality.Core.Configuration;
+using SloQuality.Core.Datasets;
+using SloQuality.Core.Evaluation;
+using SloQuality.Core.Hallucination;
+using SloQuality.Core.Replay;
+using SloQuality.Core.Reports;
+using SloQuality.Core.Scoring;
+using SloQuality.Inference;
+using SloQuality.Simulator;
+using SloQuality.Storage.Sqlite;
+
+namespace SloQuality.Cli.Commands;
+
+/// <summary>
+/// <c>sloq evaluate</c> (contract 3): runs datasets against one model target and writes
+/// <c>summary.json</c>, <c>items.jsonl</c>, <c>report.md</c> and <c>report.html</c>. A bad dataset is
+/// reported and skipped; the others still run. Simulator targets without an endpoint get an
+/// in-process simulator, so nothing else has to be running.
+/// </summary>
+public sealed class EvaluateCommand(TextWriter stdout, TextWriter stderr)
+{
+    private static readonly HashSet<string> ValueOptions = ["dataset", "model", "out", "config", "store", "concurrency", "repeat", "run-id"];
+    private static readonly HashSet<string> FlagOptions = ["no-progress"];
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        var parsed = Arguments.Parse(args, ValueOptions, FlagOptions);
+        if (parsed.Positional.Count > 0)
+        {
+            throw new UsageException($"unexpected argument '{parsed.Positional[0]}'");
+        }
+
+        var datasetPath = parsed.Required("dataset");
+        var modelName = parsed.Required("model");
+        var outFolder = parsed.Required("out");
+        var configFolder = parsed.Value("config") ?? "jobs";
+        var storePath = parsed.Value("store") ?? Path.Combine(".sloq", "results.db");
+        var repeat = parsed.Integer("repeat", 1, 1, 100);
+        var runId = parsed.Value("run-id");
+
+        var target = ResolveTarget(modelName, configFolder);
+        if (target is null)
+        {
+            return ExitCodes.BadInput;
+        }
+
+        var concurrency = parsed.Integer("concurrency", target.Concurrency, 1, 1024);
+        target = target with { Concurrency = concurrency };
+        var (datasets, invalid) = LoadDatasets(datasetPath);
+        if (datasets.Count == 0)
+        {
+            return ExitCodes.BadInput;
+        }
+
+        if (runId is not null && datasets.Count > 1)
+        {
+            throw new UsageException("--run-id names one run; give --dataset a single file with it");
+        }
+
+        await using var simulator = await StartSimulatorIfNeededAsync(target, configFolder, datasets, cancellationToken).ConfigureAwait(false);
+        if (target.Provider == ModelTarget.Simulator && target.Endpoint is null && simulator is null)
+        {
+            return ExitCodes.BadInput;
+        }
+
+        var (client, clientProblems) = ModelClientFactory.Create(target, configFolder, simulator?.BaseUri, Environment.GetEnvironmentVariable);
+        if (client is null)
+        {
+            Print(clientProblems);
+            return ExitCodes.BadInput;
+        }
+
+        try
+        {
+            await using var store = new SqliteResultStore(storePath);
+            await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
+            var runner = new EvaluationRunner(store, new ItemScorer(new CorrectnessJudge(), new LexicalHallucinationDetector()), TimeProvider.System);
+            var model = new RunSummary.ModelInfo(target.Name, target.Provider, target.Provider == ModelTarget.Recorded ? target.File : target.Model ?? target.Name);
+            var console = new RunConsole(stdout, showProgress: !parsed.Has("no-progress"));
+            foreach (var dataset in datasets)
+            {
+                var folder = datasets.Count == 1 ? outFolder : Path.Combine(outFolder, dataset.Name);
+                var options = new EvaluationOptions { RunId = runId, Concurrency = concurrency, Repeat = repeat };
+                var summary = await console.RunWithProgressAsync(
+                    $"{dataset.Name} on {target.Name}",
+                    dataset.Items.Count * repeat,
+                    progress => runner.RunAsync(dataset, client, model, options, progress, cancellationToken)).ConfigureAwait(false);
+                var results = await store.GetItemResultsAsync(summary.RunId, cancellationToken).ConfigureAwait(false);
+                await RunReportWriter.WriteAsync(folder, summary, dataset, results, cancellationToken).ConfigureAwait(false);
+                console.PrintSummary(summary, folder);
+            }
+        }
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+        {
+            await stderr.WriteLineAsync($"sloq: infrastructure failure: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.Infrastructure;
+        }
+        finally
+        {
+            (client as IDisposable)?.Dispose();
+        }
+
+        return invalid > 0 ? ExitCodes.BadInput : ExitCodes.Success;
+    }
+
+    private ModelTarget? ResolveTarget(string modelName, string configFolder)
+    {
+        if (modelName.StartsWith("recorded:", StringComparison.Ordinal))
+        {
+            var file = modelName["recorded:".Length..];
+            return new ModelTarget { Name = "recorded-" + Path.GetFileNameWithoutExtension(file), Provider = ModelTarget.Recorded, File = Path.GetFullPath(file), Concurrency = 32 };
+        }
+
+        var (targets, problems) = ModelTargetCatalog.Load(configFolder);
+        Print(problems);
+        var target = targets.FirstOrDefault(t => t.Name == modelName);
+        if (target is null && problems.Count == 0)
+        {
+            stderr.WriteLine($"{Path.Combine(configFolder, ModelTargetCatalog.FileName)}:0: unknown model target '{modelName}', expected one of: {string.Join(", ", targets.Select(t => t.Name))} (or recorded:FILE)");
+        }
+
+        return target;
+    }
+
+    private (List<GoldenDataset> Valid, int Invalid) LoadDatasets(string path)
+    {
+        if (!File.Exists(path) && !Directory.Exists(path))
+        {
+            stderr.WriteLine($"{path}:0: no such dataset file or folder");
+            return ([], 1);
+        }
+
+        var valid = new List<GoldenDataset>();
+        var invalid = 0;
+        foreach (var file in GoldenDatasetLoader.FindFiles([path]))
+        {
+            var result = GoldenDatasetLoader.Load(file);
+            if (result.IsValid)
+            {
+                valid.Add(result.Dataset!);
+                continue;
+            }
+
+            invalid++;
+            Print(result.Problems);
+            stderr.WriteLine($"sloq: skipped {file}: it is invalid (the other datasets still run)");
+        }
+
+        var duplicate = valid.GroupBy(d => d.Name).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            stderr.WriteLine($"{duplicate.Last().Path}:0: a dataset named '{duplicate.Key}' is already loaded from {duplicate.First().Path}; dataset names must be unique");
+            return ([], invalid + 1);
+        }
+
+        if (valid.Count == 0 && invalid == 0)
+        {
+            stderr.WriteLine($"{path}:0: no dataset files (*.jsonl, *.yaml, *.yml) found");
+        }
+
+        return (valid, invalid);
+    }
+
+    private async Task<SimulatorHost?> StartSimulatorIfNeededAsync(ModelTarget target, string configFolder, List<GoldenDataset> datasets, CancellationToken cancellationToken)
+    {
+        if (target.Provider != ModelTarget.Simulator || target.Endpoint is not null)
+        {
+            return null;
+        }
+
+        var profilePath = Path.Combine(configFolder, target.Profile ?? Path.Combine("simulator", target.Name + ".yaml"));
+        var (profile, problems) = SimulatorProfileLoader.Load(profilePath);
+        Print(problems);
+        if (profile is null)
+        {
+            return null;
+        }
+
+        var host = await SimulatorHost.StartAsync([profile with { Model = target.Model ?? target.Name }], cancellationToken: cancellationToken).ConfigureAwait(false);
+        datasets.ForEach(host.Answers.Add);
+        return host;
+    }
+
+    private void Print(IEnumerable<DatasetProblem> problems)
+    {
+        foreach (var problem in problems)
+        {
+            stderr.WriteLine(problem.ToString());
+        }
+    }
+}

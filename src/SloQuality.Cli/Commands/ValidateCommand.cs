@@ -1,0 +1,50 @@
+using SloQuality.Core.Datasets;
+
+namespace SloQuality.Cli.Commands;
+
+/// <summary><c>sloq datasets validate PATH...</c>: every problem of every file; exit 2 if any file is invalid.</summary>
+public static class ValidateCommand
+{
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    {
+        var parsed = Arguments.Parse(args, new HashSet<string>(), new HashSet<string>());
+        if (parsed.Positional.Count == 0)
+        {
+            throw new UsageException("datasets validate needs at least one file or folder");
+        }
+
+        var missing = parsed.Positional.Where(p => !File.Exists(p) && !Directory.Exists(p)).ToList();
+        var files = GoldenDatasetLoader.FindFiles(parsed.Positional.Except(missing));
+        var invalid = missing.Count;
+        foreach (var path in missing)
+        {
+            stderr.WriteLine($"{path}:0: no such file or folder");
+        }
+
+        foreach (var file in files)
+        {
+            var result = GoldenDatasetLoader.Load(file);
+            if (result.IsValid)
+            {
+                stdout.WriteLine($"valid    {file} ({result.Dataset!.Items.Count} items, version {result.Dataset.ContentHash[..12]})");
+                continue;
+            }
+
+            invalid++;
+            stdout.WriteLine($"INVALID  {file} ({result.Problems.Count} problem{(result.Problems.Count == 1 ? string.Empty : "s")})");
+            foreach (var problem in result.Problems)
+            {
+                stderr.WriteLine(problem.ToString());
+            }
+        }
+
+        if (files.Count == 0 && missing.Count == 0)
+        {
+            stderr.WriteLine($"{string.Join(", ", parsed.Positional)}:0: no dataset files (*.jsonl, *.yaml, *.yml) found");
+            return ExitCodes.BadInput;
+        }
+
+        stdout.WriteLine($"{files.Count - (invalid - missing.Count)} valid, {invalid} invalid");
+        return invalid > 0 ? ExitCodes.BadInput : ExitCodes.Success;
+    }
+}

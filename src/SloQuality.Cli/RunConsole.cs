@@ -1,0 +1,70 @@
+using SloQuality.Core.Evaluation;
+using SloQuality.Core.Reports;
+using Spectre.Console;
+
+namespace SloQuality.Cli;
+
+/// <summary>
+/// Terminal output of a run: a live progress bar on an interactive terminal (plain lines otherwise),
+/// then the summary table. Text from datasets and models is never parsed as Spectre markup.
+/// </summary>
+internal sealed class RunConsole
+{
+    private readonly IAnsiConsole console;
+    private readonly bool interactive;
+
+    public RunConsole(TextWriter output, bool showProgress)
+    {
+        var redirected = !ReferenceEquals(output, Console.Out) || Console.IsOutputRedirected;
+        console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = redirected ? AnsiSupport.No : AnsiSupport.Detect,
+            ColorSystem = redirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+            Interactive = redirected ? InteractionSupport.No : InteractionSupport.Detect,
+        });
+        interactive = showProgress && !redirected && console.Profile.Capabilities.Interactive;
+    }
+
+    public async Task<RunSummary> RunWithProgressAsync(string title, int total, Func<IProgress<int>, Task<RunSummary>> run)
+    {
+        if (!interactive)
+        {
+            console.WriteLine($"evaluating {title} ({total} items)");
+            return await run(new Progress<int>()).ConfigureAwait(false);
+        }
+
+        RunSummary? summary = null;
+        await console.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask(Markup.Escape(title), maxValue: total);
+                var progress = new SynchronousProgress(done => task.Value = Math.Max(task.Value, done));
+                summary = await run(progress).ConfigureAwait(false);
+                task.Value = total;
+            }).ConfigureAwait(false);
+        return summary!;
+    }
+
+    public void PrintSummary(RunSummary summary, string folder)
+    {
+        var table = new Table().Title(new TableTitle(Markup.Escape($"{summary.Dataset.Name} on {summary.Model.Target}")))
+            .AddColumn("Metric").AddColumn(new TableColumn("Value").RightAligned())
+            .AddColumn(new TableColumn("95% interval").RightAligned()).AddColumn(new TableColumn("n").RightAligned());
+        foreach (var row in ReportFigures.Rows(summary))
+        {
+            table.AddRow(new Text(row.Metric), new Text(row.Value), new Text(row.Interval), new Text(row.N));
+        }
+
+        table.Caption(new TableTitle(Markup.Escape(ReportFigures.ItemsLine(summary))));
+        console.Write(table);
+        console.WriteLine($"run {summary.RunId}: reports in {Path.GetFullPath(folder)}");
+    }
+
+    /// <summary>Reports on the caller's thread: <see cref="Progress{T}"/> would post late updates after the bar is gone.</summary>
+    private sealed class SynchronousProgress(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
+    }
+}

@@ -1,0 +1,54 @@
+using SloQuality.Cli.Commands;
+
+namespace SloQuality.Cli;
+
+/// <summary>The <c>sloq</c> command line: dispatches to a command and maps failures to exit codes.</summary>
+public static class SloqApp
+{
+    public const string Usage = """
+        sloq: LLM quality and latency SLOs from golden datasets
+
+        usage:
+          sloq evaluate --dataset PATH --model NAME --out DIR [--config DIR] [--store FILE]
+                        [--concurrency N] [--repeat K] [--run-id ID] [--no-progress]
+              Runs a dataset (or every dataset in a folder) against a model target from
+              jobs/targets.yaml, or against recorded outputs with --model recorded:FILE.
+          sloq datasets validate PATH...
+              Checks dataset files and folders; prints every problem as path:line: message.
+          sloq simulate --profile FILE [--profile FILE...] [--port P] [--datasets DIR...]
+              Serves simulated models over an OpenAI-compatible API until stopped.
+
+        exit codes: 0 success, 1 verdict against, 2 bad input or configuration, 3 infrastructure failure
+        """;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return args switch
+            {
+                [] or ["--help" or "-h" or "help", ..] => Help(stdout),
+                ["evaluate", .. var rest] => await new EvaluateCommand(stdout, stderr).RunAsync(rest, cancellationToken).ConfigureAwait(false),
+                ["datasets", "validate", .. var rest] => ValidateCommand.Run(rest, stdout, stderr),
+                ["simulate", .. var rest] => await SimulateCommand.RunAsync(rest, stdout, stderr, cancellationToken).ConfigureAwait(false),
+                _ => throw new UsageException($"unknown command '{string.Join(' ', args.Take(2))}'; run 'sloq --help'"),
+            };
+        }
+        catch (UsageException e)
+        {
+            await stderr.WriteLineAsync($"sloq: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await stderr.WriteLineAsync("sloq: cancelled").ConfigureAwait(false);
+            return ExitCodes.Infrastructure;
+        }
+    }
+
+    private static int Help(TextWriter stdout)
+    {
+        stdout.WriteLine(Usage);
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,55 @@
+using System.Text.Json;
+
+namespace SloQuality.Core.Datasets;
+
+/// <summary>Reads a JSON Lines dataset: one item per line, blank lines ignored.</summary>
+internal static class JsonlDatasetReader
+{
+    public static List<GoldenItem> Read(string path, byte[] bytes, List<DatasetProblem> problems)
+    {
+        var validator = new ItemValidator(path, problems);
+        var items = new List<GoldenItem>();
+        var lines = DatasetText.SplitLines(path, bytes, problems);
+        var lastContentLine = lines.FindLastIndex(l => l is { } line && !string.IsNullOrWhiteSpace(line.Text));
+        for (var index = 0; index < lines.Count; index++)
+        {
+            if (lines[index] is not { } line || string.IsNullOrWhiteSpace(line.Text))
+            {
+                continue;
+            }
+
+            JsonDocument document;
+            try
+            {
+                document = JsonDocument.Parse(line.Text, new JsonDocumentOptions { MaxDepth = 64 });
+            }
+            catch (JsonException e)
+            {
+                var truncated = index == lastContentLine && !line.Terminated;
+                var where = e.BytePositionInLine is { } pos ? $" at column {pos + 1}" : string.Empty;
+                problems.Add(new DatasetProblem(path, line.Number, truncated
+                    ? $"truncated last line: the JSON object is not complete{where} (was the file cut off while being written?)"
+                    : $"invalid JSON{where}: {FirstSentence(e.Message)}"));
+                continue;
+            }
+
+            using (document)
+            {
+                if (validator.Validate(DataNodeJson.FromJson(document.RootElement, line.Number)) is { } item)
+                {
+                    items.Add(item);
+                }
+            }
+        }
+
+        return items;
+    }
+
+    /// <summary>System.Text.Json messages end with a path and position that we already give as the line.</summary>
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        var text = cut > 0 ? message[..cut] : message;
+        return text.TrimEnd('.', ' ') + ", expected one JSON object per line";
+    }
+}

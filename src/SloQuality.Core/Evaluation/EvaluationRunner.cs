@@ -1,0 +1,63 @@
+using SloQuality.Core.Datasets;
+using SloQuality.Core.Replay;
+
+namespace SloQuality.Core.Evaluation;
+
+/// <summary>
+/// Runs one dataset against one model target: replays every (item, repeat) not yet stored with bounded
+/// concurrency, scores each answer as it arrives, hands it to the store's writer, and summarises the
+/// run from the store, so a resumed run is summarised from everything it holds exactly once.
+/// </summary>
+public sealed class EvaluationRunner(IResultStore store, ItemScorer scorer, TimeProvider time)
+{
+    public async Task<RunSummary> RunAsync(
+        GoldenDataset dataset,
+        IModelClient client,
+        RunSummary.ModelInfo model,
+        EvaluationOptions options,
+        IProgress<int>? progress,
+        CancellationToken cancellationToken)
+    {
+        options.Validate();
+        var runId = options.RunId ?? NewRunId(dataset, client);
+        await store.RegisterDatasetAsync(dataset, cancellationToken).ConfigureAwait(false);
+        var planned = dataset.Items.Count * options.Repeat;
+        await store.CreateRunAsync(
+            new RunRecord(runId, dataset.Name, dataset.ContentHash, client.TargetName, planned, options.Repeat, time.GetUtcNow()),
+            cancellationToken).ConfigureAwait(false);
+        var run = (await store.GetRunAsync(runId, cancellationToken).ConfigureAwait(false))!;
+
+        var done = await store.GetCompletedItemsAsync(runId, cancellationToken).ConfigureAwait(false);
+        var work = Enumerable.Range(0, options.Repeat)
+            .SelectMany(repeat => dataset.Items.Select(item => (item, repeat)))
+            .Where(w => !done.Contains((w.item.Id, w.repeat)))
+            .ToList();
+        var completed = planned - work.Count;
+        progress?.Report(completed);
+
+        await Parallel.ForEachAsync(
+            work,
+            new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken },
+            async (w, ct) =>
+            {
+                var replay = await client.ReplayAsync(w.item, ct).ConfigureAwait(false);
+                var result = scorer.Score(runId, w.item, w.repeat, replay, time.GetUtcNow());
+                await store.WriteItemAsync(result, ct).ConfigureAwait(false);
+                progress?.Report(Interlocked.Increment(ref completed));
+            }).ConfigureAwait(false);
+
+        await store.FlushAsync(cancellationToken).ConfigureAwait(false);
+        var results = await store.GetItemResultsAsync(runId, cancellationToken).ConfigureAwait(false);
+        var finishedAt = time.GetUtcNow();
+        var summary = RunSummaryBuilder.Build(run, dataset, model, results, finishedAt);
+        await store.CompleteRunAsync(runId, finishedAt, Reports.SummaryJson.Serialize(summary), cancellationToken).ConfigureAwait(false);
+        return summary;
+    }
+
+    /// <summary>Sortable by time, readable, and unique: <c>20261129T0712-support-faq-sim-stable-3f9a1c</c>.</summary>
+    private string NewRunId(GoldenDataset dataset, IModelClient client)
+    {
+        var raw = $"{time.GetUtcNow():yyyyMMdd'T'HHmmss}-{dataset.Name}-{client.TargetName}-{Guid.NewGuid().ToString("N")[..6]}";
+        return new string(raw.Select(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' or '.' ? ch : '-').ToArray());
+    }
+}

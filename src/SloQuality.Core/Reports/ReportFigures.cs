@@ -1,0 +1,63 @@
+using System.Globalization;
+using SloQuality.Core.Datasets;
+using SloQuality.Core.Evaluation;
+using SloQuality.Core.Statistics;
+
+namespace SloQuality.Core.Reports;
+
+/// <summary>The figures every rendering of a run shows (terminal table, Markdown, HTML), in one place.</summary>
+public static class ReportFigures
+{
+    public sealed record Row(string Metric, string Value, string Interval, string N);
+
+    public static IReadOnlyList<Row> Rows(RunSummary s) =>
+    [
+        Rate("Correctness", s.Correctness),
+        Rate("Hallucination rate", s.Hallucination),
+        Rate("Availability", s.Availability),
+        Rate("Success rate", s.SuccessRate),
+        Quantile("TTFT p50", s.Latency.TtftP50),
+        Quantile("TTFT p90", s.Latency.TtftP90),
+        Quantile("TTFT p99", s.Latency.TtftP99),
+        Quantile("Inter-token p50", s.Latency.InterTokenP50),
+        Quantile("Inter-token p99", s.Latency.InterTokenP99),
+        Quantile("Total latency p50", s.Latency.TotalP50),
+        Quantile("Total latency p99", s.Latency.TotalP99),
+        new("Output tokens/s (run)", Number(s.Tokens.ThroughputTokensPerSecond), string.Empty, s.Tokens.OutputTokens.ToString(CultureInfo.InvariantCulture) + " tokens"),
+        new("Decode tokens/s p50", Number(s.Tokens.DecodeTokensPerSecondP50), string.Empty, string.Empty),
+    ];
+
+    /// <summary>Items worth a look first: failures, then incorrect or hallucinated answers, worst first.</summary>
+    public static IReadOnlyList<ItemResult> Attention(IReadOnlyList<ItemResult> results, int limit) =>
+        results.Where(r => r.Error is not null || r.Correct == false || r.Hallucinated == true)
+            .OrderByDescending(r => r.Error is not null)
+            .ThenByDescending(r => r.HallucinationScore ?? 0)
+            .ThenBy(r => r.CorrectnessScore ?? 0)
+            .Take(limit)
+            .ToList();
+
+    public static string Verdict(ItemResult r) => r.Error is not null
+        ? "failed"
+        : (r.Correct == true ? "correct" : "incorrect") + (r.Hallucinated == true ? ", hallucinated" : string.Empty);
+
+    public static string ItemsLine(RunSummary s) =>
+        $"{s.Items.Completed} of {s.Items.Planned} items ({s.Items.Failed} failed" +
+        (s.Items.ErrorsByKind.Count > 0 ? ": " + string.Join(", ", s.Items.ErrorsByKind.Select(e => $"{e.Value} {e.Key}")) : string.Empty) + ")";
+
+    public static Dictionary<string, GoldenItem> ItemsById(GoldenDataset dataset) =>
+        dataset.Items.ToDictionary(i => i.Id, StringComparer.Ordinal);
+
+    private static Row Rate(string name, RateEstimate e) => e.Rate is null
+        ? new Row(name, "n/a", string.Empty, "0")
+        : new Row(name, Percent(e.Rate), $"[{Percent(e.Low)}, {Percent(e.High)}]", $"{e.Successes}/{e.N}");
+
+    private static Row Quantile(string name, QuantileEstimate e) => e.Value is null
+        ? new Row(name, "n/a", string.Empty, "0")
+        : new Row(name, Ms(e.Value), $"[{Ms(e.Low)}, {Ms(e.High)}]", e.N.ToString(CultureInfo.InvariantCulture));
+
+    private static string Percent(double? value) => value is { } v ? (v * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "n/a";
+
+    private static string Ms(double? value) => value is { } v ? v.ToString(v < 10 ? "0.00" : "0.0", CultureInfo.InvariantCulture) + " ms" : "n/a";
+
+    private static string Number(double? value) => value is { } v ? v.ToString("0.0", CultureInfo.InvariantCulture) : "n/a";
+}

@@ -1,0 +1,65 @@
+using SloQuality.Core.Datasets;
+using SloQuality.Core.Text;
+
+namespace SloQuality.Core.Scoring;
+
+/// <summary>
+/// The default judgement of an item without <c>assert</c> (documented in the README):
+/// <list type="number">
+/// <item>the score is 1 when the normalised output contains a reference answer, otherwise the best
+/// token F1 against any reference;</item>
+/// <item>the key facts of the best-matching reference (its numbers and its capitalised names) must all
+/// appear in the output, and the output must not match a known <c>incorrect</c> claim better than the
+/// reference; otherwise the score is halved and the item fails, because a changed number or name
+/// keeps a high word overlap while being wrong;</item>
+/// <item>the item passes at a score of at least <see cref="PassThreshold"/>.</item>
+/// </list>
+/// </summary>
+public sealed class ReferenceScorer : IScorer
+{
+    public const double PassThreshold = 0.5;
+
+    public string Name => "reference";
+
+    public ScoreResult Score(GoldenItem item, string output)
+    {
+        var outputTokens = TextNormalizer.Tokens(output);
+        var padded = " " + string.Join(' ', outputTokens) + " ";
+        var best = 0.0;
+        string? bestReference = null;
+        foreach (var reference in item.Reference)
+        {
+            var referenceTokens = TextNormalizer.Tokens(reference);
+            var score = referenceTokens.Count > 0 && padded.Contains(" " + string.Join(' ', referenceTokens) + " ", StringComparison.Ordinal)
+                ? 1.0
+                : TokenF1Scorer.F1(outputTokens, referenceTokens);
+            if (score > best || bestReference is null)
+            {
+                (best, bestReference) = (score, reference);
+            }
+        }
+
+        if (bestReference is null)
+        {
+            return new ScoreResult(Name, 0, false, "the item has no reference answer");
+        }
+
+        var missing = KeyFacts.Of(bestReference).Where(f => !KeyFacts.Mentions(outputTokens, f)).ToList();
+        var closestIncorrect = item.Incorrect
+            .Select(claim => (claim, f1: TokenF1Scorer.F1(outputTokens, TextNormalizer.Tokens(claim))))
+            .OrderByDescending(c => c.f1)
+            .FirstOrDefault();
+        var matchesIncorrect = closestIncorrect.claim is not null && closestIncorrect.f1 > best && closestIncorrect.f1 >= PassThreshold;
+
+        if (missing.Count > 0 || matchesIncorrect)
+        {
+            var reason = matchesIncorrect
+                ? $"output matches the known-incorrect claim \"{closestIncorrect.claim}\""
+                : $"key facts of the reference missing: {string.Join(", ", missing)}";
+            return new ScoreResult(Name, best / 2, false, reason);
+        }
+
+        return new ScoreResult(Name, best, best >= PassThreshold,
+            best >= PassThreshold ? null : $"output is far from every reference (best token F1 {best:0.00})");
+    }
+}

@@ -1,0 +1,30 @@
+namespace SloQuality.Core.Statistics;
+
+/// <summary>A proportion with its 95% Wilson score interval and the counts behind it.</summary>
+public sealed record RateEstimate(double? Rate, double? Low, double? High, int Successes, int N)
+{
+    private const double Z95 = 1.959963984540054;
+
+    /// <summary>
+    /// The Wilson interval keeps its coverage near 95% for small samples and rates near 0 or 1, where
+    /// the normal (Wald) interval collapses to zero width, which is exactly where SLOs live.
+    /// </summary>
+    public static RateEstimate Wilson(int successes, int n)
+    {
+        if (n <= 0)
+        {
+            return new RateEstimate(null, null, null, 0, 0);
+        }
+
+        var p = (double)successes / n;
+        var z2 = Z95 * Z95;
+        var denominator = 1 + (z2 / n);
+        var centre = (p + (z2 / (2 * n))) / denominator;
+        var half = Z95 * Math.Sqrt((p * (1 - p) / n) + (z2 / (4.0 * n * n))) / denominator;
+        return new RateEstimate(p, Math.Max(0, centre - half), Math.Min(1, centre + half), successes, n);
+    }
+
+    public override string ToString() => Rate is null
+        ? "n/a (n = 0)"
+        : $"{Rate:P1} [{Low:P1}, {High:P1}] (n = {N})";
+}

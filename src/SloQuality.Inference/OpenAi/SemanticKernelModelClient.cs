@@ -1,0 +1,223 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using System.Diagnostics;
+using System.Text;
+using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.ChatCompletion;
+using Microsoft.SemanticKernel.Connectors.OpenAI;
+using OpenAI;
+using OpenAI.Chat;
+using Polly;
+using SloQuality.Core.Configuration;
+using SloQuality.Core.Datasets;
+using SloQuality.Core.Replay;
+using SloQuality.Inference.Resilience;
+using SloQuality.Inference.Timing;
+
+namespace SloQuality.Inference.OpenAi;
+
+/// <summary>
+/// Replays items through Semantic Kernel's OpenAI connector against any OpenAI-compatible endpoint,
+/// streaming, with time to first token and inter-token gaps measured on the wire by
+/// <see cref="TimingHandler"/>, a per-request timeout, bounded concurrency, and retries that honour
+/// <c>Retry-After</c>. Failures come back classified in the result, never as exceptions.
+/// </summary>
+public sealed class SemanticKernelModelClient : IModelClient, IDisposable
+{
+    private readonly ModelTarget target;
+    private readonly HttpClient http;
+    private readonly IChatCompletionService chat;
+    private readonly OpenAIPromptExecutionSettings settings;
+    private readonly SemaphoreSlim slots;
+    private readonly ResiliencePipeline<AttemptOutcome> retry;
+
+    public SemanticKernelModelClient(ModelTarget target, Uri endpoint, string? apiKey, TimeProvider? time = null)
+    {
+        this.target = target;
+        var sockets = new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            MaxConnectionsPerServer = int.MaxValue,
+            UseProxy = false,
+            AutomaticDecompression = System.Net.DecompressionMethods.None,
+        };
+        http = new HttpClient(new TimingHandler(sockets)) { Timeout = Timeout.InfiniteTimeSpan };
+        var options = new OpenAIClientOptions
+        {
+            Endpoint = endpoint,
+            Transport = new HttpClientPipelineTransport(http),
+            // Retries and timeouts are ours (per target, honouring Retry-After); the SDK's own would
+            // multiply attempts and hide failures from the measurements.
+            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+            NetworkTimeout = Timeout.InfiniteTimeSpan,
+        };
+        var openAi = new OpenAIClient(new ApiKeyCredential(string.IsNullOrEmpty(apiKey) ? "no-key" : apiKey), options);
+        var modelId = target.Model ?? target.Name;
+        chat = new OpenAIChatCompletionService(modelId, openAi);
+        settings = new OpenAIPromptExecutionSettings
+        {
+            ModelId = modelId,
+            Temperature = target.Temperature,
+            MaxTokens = target.MaxTokens,
+            TopP = target.TopP,
+            Seed = target.Seed,
+        };
+        slots = new SemaphoreSlim(target.Concurrency, target.Concurrency);
+        retry = RetryPipeline.Create(target.Retry, time ?? TimeProvider.System);
+    }
+
+    public string TargetName => target.Name;
+
+    public async Task<ReplayResult> ReplayAsync(GoldenItem item, CancellationToken cancellationToken)
+    {
+        var history = BuildHistory(item);
+        await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var attempts = 0;
+            var outcome = await retry.ExecuteAsync(
+                async ct =>
+                {
+                    attempts++;
+                    return await AttemptAsync(history, ct).ConfigureAwait(false);
+                },
+                cancellationToken).ConfigureAwait(false);
+            return outcome.Result with { Attempts = attempts };
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    private async ValueTask<AttemptOutcome> AttemptAsync(ChatHistory history, CancellationToken cancellationToken)
+    {
+        var timing = new StreamTiming();
+        TimingHandler.Current.Value = timing;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(target.Timeout);
+        var output = new StringBuilder();
+        string? finishReason = null, responseId = null;
+        int? promptTokens = null, outputTokens = null;
+        long firstContentSeenAt = 0;
+        try
+        {
+            await foreach (var update in chat.GetStreamingChatMessageContentsAsync(history, settings, kernel: null, deadline.Token).ConfigureAwait(false))
+            {
+                if (!string.IsNullOrEmpty(update.Content))
+                {
+                    if (firstContentSeenAt == 0)
+                    {
+                        firstContentSeenAt = Stopwatch.GetTimestamp();
+                    }
+
+                    output.Append(update.Content);
+                }
+
+                ReadMetadata(update, ref finishReason, ref responseId, ref promptTokens, ref outputTokens);
+            }
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not OutOfMemoryException)
+        {
+            var failure = FailureClassifier.Classify(e, timing, deadline.IsCancellationRequested);
+            return new AttemptOutcome(Measure(timing, output.ToString(), 0) with { Failure = failure }, timing.RetryAfter);
+        }
+        finally
+        {
+            TimingHandler.Current.Value = null;
+        }
+
+        var result = Measure(timing, output.ToString(), firstContentSeenAt) with
+        {
+            FinishReason = finishReason,
+            ResponseId = responseId,
+            PromptTokens = promptTokens,
+            OutputTokens = outputTokens ?? timing.ContentEvents.Count,
+        };
+        return new AttemptOutcome(result with { Failure = FinishFailure(finishReason) }, null);
+    }
+
+    /// <summary>Latency from the wire: first content event, gaps between content events, last byte.</summary>
+    private static ReplayResult Measure(StreamTiming timing, string output, long firstContentSeenAt)
+    {
+        var start = timing.RequestStartedAt;
+        var events = timing.ContentEvents;
+        double? ttft = events.Count > 0 ? Ms(start, events[0])
+            : firstContentSeenAt > 0 ? Ms(start, firstContentSeenAt) : null;
+        var gaps = new double[Math.Max(0, events.Count - 1)];
+        for (var i = 1; i < events.Count; i++)
+        {
+            gaps[i - 1] = Ms(events[i - 1], events[i]);
+        }
+
+        return new ReplayResult
+        {
+            Output = output,
+            TtftMs = start > 0 ? ttft : null,
+            GapsMs = gaps,
+            TotalMs = start > 0 && timing.LastDataAt > 0 ? Ms(start, timing.LastDataAt) : null,
+        };
+    }
+
+    private static double Ms(long from, long to) => Stopwatch.GetElapsedTime(from, to).TotalMilliseconds;
+
+    private static ReplayFailure? FinishFailure(string? finishReason) => finishReason switch
+    {
+        "content_filter" => new ReplayFailure(FailureKind.ContentFilter, "the provider's content filter refused the answer"),
+        "length" => new ReplayFailure(FailureKind.Truncated, "the answer stopped at the token limit"),
+        _ => null,
+    };
+
+    private static void ReadMetadata(StreamingChatMessageContent update, ref string? finishReason, ref string? responseId, ref int? promptTokens, ref int? outputTokens)
+    {
+        if (update.Metadata is not { } metadata)
+        {
+            return;
+        }
+
+        if (metadata.TryGetValue("FinishReason", out var finish) && finish is not null)
+        {
+            finishReason = FinishReasons.Normalize(finish.ToString()!);
+        }
+
+        if (metadata.TryGetValue("Id", out var id) && id is string text)
+        {
+            responseId = text;
+        }
+
+        if (metadata.TryGetValue("Usage", out var usage) && usage is ChatTokenUsage tokens)
+        {
+            promptTokens = tokens.InputTokenCount;
+            outputTokens = tokens.OutputTokenCount;
+        }
+    }
+
+    private ChatHistory BuildHistory(GoldenItem item)
+    {
+        var history = new ChatHistory();
+        if (target.SystemPrompt is { } system && !item.Input.Any(m => m.Role is "system" or "developer"))
+        {
+            history.AddSystemMessage(system);
+        }
+
+        foreach (var message in item.Input)
+        {
+            history.AddMessage(message.Role switch
+            {
+                "system" => AuthorRole.System,
+                "developer" => AuthorRole.Developer,
+                "assistant" => AuthorRole.Assistant,
+                "tool" => AuthorRole.Tool,
+                _ => AuthorRole.User,
+            }, message.Content);
+        }
+
+        return history;
+    }
+
+    public void Dispose()
+    {
+        http.Dispose();
+        slots.Dispose();
+    }
+}

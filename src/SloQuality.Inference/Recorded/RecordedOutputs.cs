@@ -1,0 +1,142 @@
+using System.Text.Json;
+using SloQuality.Core.Datasets;
+using SloQuality.Core.Replay;
+
+namespace SloQuality.Inference.Recorded;
+
+/// <summary>
+/// A recorded-outputs file (contract 2): JSON Lines of <c>{"id", "output"}</c> with optional
+/// <c>ttft_ms</c>, <c>total_ms</c>, <c>output_tokens</c>, <c>error</c>. Every problem is reported
+/// as <c>path:line: message</c>.
+/// </summary>
+public static class RecordedOutputs
+{
+    private static readonly string[] Fields = ["id", "output", "ttft_ms", "total_ms", "output_tokens", "error", "finish_reason"];
+
+    public static (IReadOnlyDictionary<string, ReplayResult> Outputs, IReadOnlyList<DatasetProblem> Problems) Load(string path)
+    {
+        var problems = new List<DatasetProblem>();
+        var outputs = new Dictionary<string, ReplayResult>(StringComparer.Ordinal);
+        if (!File.Exists(path))
+        {
+            problems.Add(new DatasetProblem(path, 0, "no such file"));
+            return (outputs, problems);
+        }
+
+        var number = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            try
+            {
+                using var document = JsonDocument.Parse(line);
+                if (Read(path, number, document.RootElement, problems) is { } entry)
+                {
+                    if (!outputs.TryAdd(entry.Id, entry.Result))
+                    {
+                        problems.Add(new DatasetProblem(path, number, $"duplicate id '{entry.Id}'"));
+                    }
+                }
+            }
+            catch (JsonException e)
+            {
+                problems.Add(new DatasetProblem(path, number, $"invalid JSON: {e.Message.Split(" Path:")[0].TrimEnd('.')}, expected one object per line"));
+            }
+        }
+
+        if (number == 0)
+        {
+            problems.Add(new DatasetProblem(path, 1, "the file is empty: expected one recorded output per line"));
+        }
+
+        return (outputs, problems);
+    }
+
+    private static (string Id, ReplayResult Result)? Read(string path, int line, JsonElement root, List<DatasetProblem> problems)
+    {
+        var before = problems.Count;
+        void Report(string message) => problems.Add(new DatasetProblem(path, line, message));
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            Report($"a recorded output must be an object, found {root.ValueKind.ToString().ToLowerInvariant()}");
+            return null;
+        }
+
+        foreach (var property in root.EnumerateObject().Where(p => Array.IndexOf(Fields, p.Name) < 0))
+        {
+            Report($"unknown field '{property.Name}', expected one of: {string.Join(", ", Fields)}");
+        }
+
+        var id = root.TryGetProperty("id", out var idValue) && idValue.ValueKind == JsonValueKind.String ? idValue.GetString() : null;
+        if (string.IsNullOrEmpty(id))
+        {
+            Report("'id' must be a non-empty string (the golden item's id)");
+        }
+
+        var error = OptionalString(root, "error", Report);
+        string? output = null;
+        if (root.TryGetProperty("output", out var outputValue) && outputValue.ValueKind == JsonValueKind.String)
+        {
+            output = outputValue.GetString();
+        }
+        else if (error is null)
+        {
+            Report("'output' must be a string (or give 'error' for a failed call)");
+        }
+
+        var result = new ReplayResult
+        {
+            Output = output ?? string.Empty,
+            TtftMs = OptionalNumber(root, "ttft_ms", Report),
+            TotalMs = OptionalNumber(root, "total_ms", Report),
+            OutputTokens = OptionalNumber(root, "output_tokens", Report) is { } tokens ? (int)tokens : null,
+            FinishReason = OptionalString(root, "finish_reason", Report),
+            Failure = error is null ? null : ParseFailure(error),
+        };
+        return problems.Count == before ? (id!, result) : null;
+    }
+
+    /// <summary>An error recorded by SloQuality starts with its kind ("timeout: ..."); others are kept as they are.</summary>
+    private static ReplayFailure ParseFailure(string error)
+    {
+        var kind = Enum.GetValues<FailureKind>().FirstOrDefault(k => error.StartsWith(ReplayFailure.KindName(k), StringComparison.Ordinal), FailureKind.Other);
+        return new ReplayFailure(kind, error);
+    }
+
+    private static double? OptionalNumber(JsonElement root, string name, Action<string> report)
+    {
+        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.Number && value.GetDouble() >= 0)
+        {
+            return value.GetDouble();
+        }
+
+        report($"'{name}' must be a number of 0 or more, found {value.GetRawText()}");
+        return null;
+    }
+
+    private static string? OptionalString(JsonElement root, string name, Action<string> report)
+    {
+        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            return value.GetString();
+        }
+
+        report($"'{name}' must be a string, found {value.ValueKind.ToString().ToLowerInvariant()}");
+        return null;
+    }
+}

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Net;
+
+namespace SloQuality.Inference.Timing;
+
+/// <summary>
+/// Sits under Semantic Kernel's HTTP pipeline and measures where the bytes arrive: the request start,
+/// the status and <c>Retry-After</c>, and the arrival of each content event (via <see cref="TimingStream"/>).
+/// The measurement of the current call travels in <see cref="Current"/>, an async-local, because the
+/// request is built inside Semantic Kernel where we cannot attach it.
+/// </summary>
+internal sealed class TimingHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+{
+    public static readonly AsyncLocal<StreamTiming?> Current = new();
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var timing = Current.Value;
+        if (timing is null)
+        {
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        timing.RequestStartedAt = Stopwatch.GetTimestamp();
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        timing.HeadersAt = Stopwatch.GetTimestamp();
+        timing.StatusCode = (int)response.StatusCode;
+        timing.RetryAfter = RetryAfter(response);
+        response.Content = new TimingContent(response.Content, timing);
+        return response;
+    }
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        if (response.StatusCode is not (HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable) || response.Headers.RetryAfter is not { } header)
+        {
+            return null;
+        }
+
+        if (header.Delta is { } delta)
+        {
+            return delta;
+        }
+
+        return header.Date is { } date ? date - DateTimeOffset.UtcNow : null;
+    }
+
+    /// <summary>Wraps the response body so every read is stamped; headers are kept as they were.</summary>
+    private sealed class TimingContent : HttpContent
+    {
+        private readonly HttpContent inner;
+        private readonly StreamTiming timing;
+
+        public TimingContent(HttpContent inner, StreamTiming timing)
+        {
+            this.inner = inner;
+            this.timing = timing;
+            foreach (var header in inner.Headers)
+            {
+                Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+        }
+
+        protected override async Task<Stream> CreateContentReadStreamAsync() =>
+            new TimingStream(await inner.ReadAsStreamAsync().ConfigureAwait(false), timing);
+
+        protected override async Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken) =>
+            new TimingStream(await inner.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), timing);
+
+        protected override Stream CreateContentReadStream(CancellationToken cancellationToken) =>
+            new TimingStream(inner.ReadAsStream(cancellationToken), timing);
+
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        {
+            await using var source = await CreateContentReadStreamAsync().ConfigureAwait(false);
+            await source.CopyToAsync(stream).ConfigureAwait(false);
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+}

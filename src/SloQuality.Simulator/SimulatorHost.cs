@@ -1,0 +1,78 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace SloQuality.Simulator;
+
+/// <summary>
+/// The simulator as a real OpenAI-compatible HTTP server on loopback: <c>/v1/chat/completions</c>,
+/// <c>/v1/models</c>, and <c>/sim/flushes/{id}</c> (server-side chunk times). Runs standalone
+/// (<c>sloq simulate</c>) or in-process for the embedded default and the tests.
+/// </summary>
+public sealed class SimulatorHost : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    private SimulatorHost(WebApplication app, AnswerBook book, FlushLog flushes, Uri baseUri)
+    {
+        this.app = app;
+        Answers = book;
+        Flushes = flushes;
+        BaseUri = baseUri;
+    }
+
+    /// <summary>The OpenAI-compatible base URI, ending in <c>/v1</c>.</summary>
+    public Uri BaseUri { get; }
+
+    public AnswerBook Answers { get; }
+
+    public FlushLog Flushes { get; }
+
+    /// <summary>Starts a simulator on 127.0.0.1 (port 0 picks a free port) serving the given profiles.</summary>
+    public static async Task<SimulatorHost> StartAsync(IEnumerable<SimulatorProfile> profiles, int port = 0, TimeProvider? time = null, CancellationToken cancellationToken = default)
+    {
+        var byModel = profiles.ToDictionary(p => p.Model, StringComparer.Ordinal);
+        var book = new AnswerBook();
+        book.AddFolders(byModel.Values.SelectMany(p => p.Datasets).Distinct());
+        var flushes = new FlushLog();
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k =>
+        {
+            k.Listen(IPAddress.Loopback, port);
+            k.AddServerHeader = false;
+            k.Limits.MaxConcurrentConnections = null;
+        });
+        var app = builder.Build();
+        var endpoint = new ChatCompletionEndpoint(byModel, book, flushes, time ?? TimeProvider.System);
+        app.MapPost("/v1/chat/completions", endpoint.HandleAsync);
+        app.MapGet("/v1/models", () => Results.Json(new
+        {
+            @object = "list",
+            data = byModel.Keys.Select(m => new { id = m, @object = "model", owned_by = "sloquality-simulator" }),
+        }));
+        app.MapGet("/sim/flushes/{id}", (string id) => flushes.Get(id) is { } list
+            ? Results.Json(new { id, timestamps = list })
+            : Results.NotFound());
+
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new SimulatorHost(app, book, flushes, new Uri(address.TrimEnd('/') + "/v1"));
+    }
+
+    /// <summary>Runs until the token is cancelled (the standalone <c>sloq simulate</c>).</summary>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken) => app.WaitForShutdownAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync().ConfigureAwait(false);
+        await app.DisposeAsync().ConfigureAwait(false);
+    }
+}

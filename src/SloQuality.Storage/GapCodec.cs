@@ -1,0 +1,34 @@
+using System.Buffers.Binary;
+
+namespace SloQuality.Storage;
+
+/// <summary>Inter-token gaps as a compact blob: little-endian float32 milliseconds (4 bytes a gap).</summary>
+public static class GapCodec
+{
+    public static byte[] Encode(IReadOnlyList<double> gaps)
+    {
+        var bytes = new byte[gaps.Count * 4];
+        for (var i = 0; i < gaps.Count; i++)
+        {
+            BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(i * 4), (float)gaps[i]);
+        }
+
+        return bytes;
+    }
+
+    public static double[] Decode(byte[]? bytes)
+    {
+        if (bytes is null)
+        {
+            return [];
+        }
+
+        var gaps = new double[bytes.Length / 4];
+        for (var i = 0; i < gaps.Length; i++)
+        {
+            gaps[i] = BinaryPrimitives.ReadSingleLittleEndian(bytes.AsSpan(i * 4));
+        }
+
+        return gaps;
+    }
+}

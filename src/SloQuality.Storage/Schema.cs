@@ -1,0 +1,61 @@
+namespace SloQuality.Storage;
+
+/// <summary>
+/// The result store's schema as ordered migrations. The SQL is the common subset of SQLite and
+/// PostgreSQL (TEXT timestamps in ISO 8601, <c>ON CONFLICT DO NOTHING</c>), so one set serves both.
+/// A migration is applied once and never edited: a change is a new version.
+/// </summary>
+public static class Schema
+{
+    public static readonly IReadOnlyList<(int Version, string Description, string Sql)> Migrations =
+    [
+        (1, "datasets, runs, item results", """
+            CREATE TABLE datasets (
+                name TEXT NOT NULL,
+                content_hash TEXT NOT NULL,
+                path TEXT NOT NULL,
+                item_count INTEGER NOT NULL,
+                first_seen_at TEXT NOT NULL,
+                PRIMARY KEY (name, content_hash)
+            );
+            CREATE TABLE runs (
+                run_id TEXT PRIMARY KEY,
+                dataset_name TEXT NOT NULL,
+                dataset_hash TEXT NOT NULL,
+                model_target TEXT NOT NULL,
+                planned_items INTEGER NOT NULL,
+                repeat_count INTEGER NOT NULL,
+                status TEXT NOT NULL,
+                started_at TEXT NOT NULL,
+                finished_at TEXT NULL,
+                summary_json TEXT NULL
+            );
+            CREATE INDEX runs_by_target ON runs (model_target, dataset_name, started_at);
+            CREATE TABLE item_results (
+                run_id TEXT NOT NULL REFERENCES runs (run_id),
+                item_id TEXT NOT NULL,
+                repeat_index INTEGER NOT NULL,
+                output TEXT NOT NULL,
+                correct INTEGER NULL,
+                correctness_score REAL NULL,
+                hallucinated INTEGER NULL,
+                hallucination_score REAL NULL,
+                drift_similarity REAL NULL,
+                ttft_ms REAL NULL,
+                total_ms REAL NULL,
+                gaps_ms BLOB NULL,
+                prompt_tokens INTEGER NULL,
+                output_tokens INTEGER NULL,
+                finish_reason TEXT NULL,
+                error_kind TEXT NULL,
+                error TEXT NULL,
+                unavailable INTEGER NOT NULL,
+                attempts INTEGER NOT NULL,
+                reasons_json TEXT NOT NULL,
+                unsupported_json TEXT NOT NULL,
+                completed_at TEXT NOT NULL,
+                PRIMARY KEY (run_id, item_id, repeat_index)
+            );
+            """),
+    ];
+}

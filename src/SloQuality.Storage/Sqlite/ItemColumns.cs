@@ -1,0 +1,69 @@
+using System.Data.Common;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using SloQuality.Core.Evaluation;
+
+namespace SloQuality.Storage.Sqlite;
+
+/// <summary>The item_results columns: the insert (first write wins), its parameters, and the row reader.</summary>
+internal static class ItemColumns
+{
+    private static readonly string[] Names =
+    [
+        "run_id", "item_id", "repeat_index", "output", "correct", "correctness_score", "hallucinated", "hallucination_score",
+        "drift_similarity", "ttft_ms", "total_ms", "gaps_ms", "prompt_tokens", "output_tokens", "finish_reason", "error_kind",
+        "error", "unavailable", "attempts", "reasons_json", "unsupported_json", "completed_at",
+    ];
+
+    public static readonly string Select = string.Join(", ", Names);
+
+    // ON CONFLICT DO NOTHING: the first result of a (run, item, repeat) is the one that counts.
+    public static readonly string Insert =
+        $"INSERT INTO item_results ({Select}) VALUES ({string.Join(", ", Names.Select(n => "$" + n))}) ON CONFLICT DO NOTHING";
+
+    public static SqliteParameter[] CreateParameters(SqliteCommand command) =>
+        Names.Select(n => command.Parameters.Add(new SqliteParameter { ParameterName = "$" + n })).ToArray();
+
+    public static void Bind(SqliteParameter[] p, ItemResult r)
+    {
+        object?[] values =
+        [
+            r.RunId, r.ItemId, r.RepeatIndex, r.Output, r.Correct, r.CorrectnessScore, r.Hallucinated, r.HallucinationScore,
+            r.DriftSimilarity, r.TtftMs, r.TotalMs, r.GapsMs.Count == 0 ? null : GapCodec.Encode(r.GapsMs), r.PromptTokens, r.OutputTokens,
+            r.FinishReason, r.ErrorKind, r.Error, r.Unavailable, r.Attempts, JsonSerializer.Serialize(r.Reasons),
+            JsonSerializer.Serialize(r.UnsupportedClaims), SqliteResultStore.Iso(r.CompletedAt),
+        ];
+        for (var i = 0; i < p.Length; i++)
+        {
+            p[i].Value = values[i] ?? DBNull.Value;
+        }
+    }
+
+    public static ItemResult Read(DbDataReader reader) => new()
+    {
+        RunId = reader.GetString(0),
+        ItemId = reader.GetString(1),
+        RepeatIndex = reader.GetInt32(2),
+        Output = reader.GetString(3),
+        Correct = reader.IsDBNull(4) ? null : reader.GetInt64(4) != 0,
+        CorrectnessScore = NullableDouble(reader, 5),
+        Hallucinated = reader.IsDBNull(6) ? null : reader.GetInt64(6) != 0,
+        HallucinationScore = NullableDouble(reader, 7),
+        DriftSimilarity = NullableDouble(reader, 8),
+        TtftMs = NullableDouble(reader, 9),
+        TotalMs = NullableDouble(reader, 10),
+        GapsMs = GapCodec.Decode(reader.IsDBNull(11) ? null : (byte[])reader.GetValue(11)),
+        PromptTokens = reader.IsDBNull(12) ? null : reader.GetInt32(12),
+        OutputTokens = reader.IsDBNull(13) ? null : reader.GetInt32(13),
+        FinishReason = reader.IsDBNull(14) ? null : reader.GetString(14),
+        ErrorKind = reader.IsDBNull(15) ? null : reader.GetString(15),
+        Error = reader.IsDBNull(16) ? null : reader.GetString(16),
+        Unavailable = reader.GetInt64(17) != 0,
+        Attempts = reader.GetInt32(18),
+        Reasons = SqliteResultStore.Json(reader.GetString(19)),
+        UnsupportedClaims = SqliteResultStore.Json(reader.GetString(20)),
+        CompletedAt = SqliteResultStore.Parse(reader.GetString(21)),
+    };
+
+    private static double? NullableDouble(DbDataReader reader, int index) => reader.IsDBNull(index) ? null : reader.GetDouble(index);
+}

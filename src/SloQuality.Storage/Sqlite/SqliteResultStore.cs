@@ -1,0 +1,202 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using System.Threading.Channels;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using SloQuality.Core.Datasets;
+using SloQuality.Core.Evaluation;
+
+namespace SloQuality.Storage.Sqlite;
+
+/// <summary>
+/// The embedded result store. Item results go through one writer fed by a channel, a transaction per
+/// batch, WAL mode: many workers producing results never contend for SQLite's single write lock,
+/// which would otherwise collapse throughput and inflate measured latency.
+/// </summary>
+public sealed class SqliteResultStore : IResultStore
+{
+    private const int MaxBatch = 512;
+    private readonly string connectionString;
+    private readonly Channel<object> queue = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
+    private Task? writer;
+
+    public SqliteResultStore(string databasePath)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(databasePath));
+        if (folder is not null)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true, DefaultTimeout = 30 }.ToString();
+    }
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync("PRAGMA journal_mode=WAL;").ConfigureAwait(false);
+        await Migrator.MigrateAsync(connection, cancellationToken).ConfigureAwait(false);
+        writer ??= Task.Run(WriteLoopAsync, CancellationToken.None);
+    }
+
+    public async Task RegisterDatasetAsync(GoldenDataset dataset, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(
+            "INSERT INTO datasets (name, content_hash, path, item_count, first_seen_at) VALUES (@Name, @Hash, @Path, @Count, @Now) ON CONFLICT DO NOTHING",
+            new { dataset.Name, Hash = dataset.ContentHash, dataset.Path, dataset.Items.Count, Now = Iso(DateTimeOffset.UtcNow) }).ConfigureAwait(false);
+    }
+
+    public async Task CreateRunAsync(RunRecord run, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO runs (run_id, dataset_name, dataset_hash, model_target, planned_items, repeat_count, status, started_at)
+            VALUES (@RunId, @DatasetName, @DatasetHash, @ModelTarget, @PlannedItems, @Repeat, @Status, @StartedAt)
+            ON CONFLICT DO NOTHING
+            """,
+            new { run.RunId, run.DatasetName, run.DatasetHash, run.ModelTarget, run.PlannedItems, run.Repeat, run.Status, StartedAt = Iso(run.StartedAt) }).ConfigureAwait(false);
+    }
+
+    public async Task<RunRecord?> GetRunAsync(string runId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<RunRow>(
+            """
+            SELECT run_id AS RunId, dataset_name AS DatasetName, dataset_hash AS DatasetHash, model_target AS ModelTarget,
+                   planned_items AS PlannedItems, repeat_count AS RepeatCount, status AS Status, started_at AS StartedAt, finished_at AS FinishedAt
+            FROM runs WHERE run_id = @runId
+            """,
+            new { runId }).ConfigureAwait(false);
+        return row is null ? null : new RunRecord(
+            row.RunId, row.DatasetName, row.DatasetHash, row.ModelTarget, (int)row.PlannedItems, (int)row.RepeatCount,
+            Parse(row.StartedAt), row.FinishedAt is null ? null : Parse(row.FinishedAt), row.Status);
+    }
+
+    public ValueTask WriteItemAsync(ItemResult result, CancellationToken cancellationToken) =>
+        queue.Writer.WriteAsync(result, cancellationToken);
+
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        var flushed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await queue.Writer.WriteAsync(flushed, cancellationToken).ConfigureAwait(false);
+        await flushed.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlySet<(string ItemId, int Repeat)>> GetCompletedItemsAsync(string runId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<(string, long)>("SELECT item_id, repeat_index FROM item_results WHERE run_id = @runId", new { runId }).ConfigureAwait(false);
+        return rows.Select(r => (r.Item1, (int)r.Item2)).ToHashSet();
+    }
+
+    public async Task<IReadOnlyList<ItemResult>> GetItemResultsAsync(string runId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {ItemColumns.Select} FROM item_results WHERE run_id = $run ORDER BY item_id, repeat_index";
+        command.Parameters.AddWithValue("$run", runId);
+        var results = new List<ItemResult>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            results.Add(ItemColumns.Read(reader));
+        }
+
+        return results;
+    }
+
+    public async Task CompleteRunAsync(string runId, DateTimeOffset finishedAt, string summaryJson, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(
+            "UPDATE runs SET status = @Status, finished_at = @FinishedAt, summary_json = @SummaryJson WHERE run_id = @RunId",
+            new { Status = RunRecord.Completed, FinishedAt = Iso(finishedAt), SummaryJson = summaryJson, RunId = runId }).ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        queue.Writer.TryComplete();
+        if (writer is not null)
+        {
+            await writer.ConfigureAwait(false);
+        }
+
+        SqliteConnection.ClearAllPools();
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        await using var connection = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
+        var batch = new List<ItemResult>(MaxBatch);
+        var flushes = new List<TaskCompletionSource>();
+        while (await queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (batch.Count < MaxBatch && queue.Reader.TryRead(out var entry))
+            {
+                if (entry is ItemResult result)
+                {
+                    batch.Add(result);
+                }
+                else
+                {
+                    flushes.Add((TaskCompletionSource)entry);
+                }
+            }
+
+            try
+            {
+                if (batch.Count > 0)
+                {
+                    await InsertBatchAsync(connection, batch).ConfigureAwait(false);
+                }
+
+                flushes.ForEach(f => f.TrySetResult());
+            }
+            catch (Exception e) when (e is DbException or InvalidOperationException)
+            {
+                // A failed batch must not be reported as durable: every flush waiting on it fails.
+                flushes.ForEach(f => f.TrySetException(e));
+            }
+
+            batch.Clear();
+            flushes.Clear();
+        }
+    }
+
+    private static async Task InsertBatchAsync(SqliteConnection connection, List<ItemResult> batch)
+    {
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync().ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = ItemColumns.Insert;
+        var parameters = ItemColumns.CreateParameters(command);
+        foreach (var result in batch)
+        {
+            ItemColumns.Bind(parameters, result);
+            await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync().ConfigureAwait(false);
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
+        await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return connection;
+    }
+
+    internal static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    internal static DateTimeOffset Parse(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+
+    private sealed record RunRow(string RunId, string DatasetName, string DatasetHash, string ModelTarget, long PlannedItems, long RepeatCount, string Status, string StartedAt, string? FinishedAt);
+
+    internal static string[] Json(string text) => JsonSerializer.Deserialize<string[]>(text) ?? [];
+}
