@@ -52,7 +52,7 @@ internal sealed partial class ItemValidator(string path, List<DatasetProblem> pr
         var tags = map.Get("tags") is { } t ? ReadStrings(t, "tags") : [];
         var metadata = ReadMetadata(map);
 
-        if (answerable && assertions.Count == 0 && referenceNode is null)
+        if (answerable && map.Get("assert") is null && referenceNode is null)
         {
             Report(map.Line, "'reference' is missing: an answerable item without 'assert' needs a reference answer");
         }

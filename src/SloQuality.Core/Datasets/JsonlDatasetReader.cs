@@ -45,10 +45,11 @@ internal static class JsonlDatasetReader
         return items;
     }
 
-    /// <summary>System.Text.Json messages end with a path and position that we already give as the line.</summary>
+    /// <summary>System.Text.Json messages end with a position that the line and column already give.</summary>
     private static string FirstSentence(string message)
     {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        cut = cut > 0 ? cut : message.IndexOf(" Path:", StringComparison.Ordinal);
         var text = cut > 0 ? message[..cut] : message;
         return text.TrimEnd('.', ' ') + ", expected one JSON object per line";
     }

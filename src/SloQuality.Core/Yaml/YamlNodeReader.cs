@@ -15,13 +15,22 @@ public static partial class YamlNodeReader
     public static DataNode? Parse(string path, string text, List<DatasetProblem> problems)
     {
         YamlStream stream = new();
+        var parser = new Parser(new StringReader(text));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
             problems.Add(new DatasetProblem(path, (int)Math.Max(1, e.Start.Line), $"invalid YAML: {Clean(e)}"));
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some malformed flow collections; the last
+            // event it parsed is where the text stopped making sense.
+            var line = (int)Math.Max(1, parser.Current?.End.Line ?? 1);
+            problems.Add(new DatasetProblem(path, line, "invalid YAML: a flow collection ('[...]' or '{...}') is not closed"));
             return null;
         }
 
