@@ -8,12 +8,24 @@ namespace SloQuality.Simulator;
 /// <c>POST /v1/chat/completions</c>: answers as the profile of the requested model says, streamed
 /// (server-sent events, with usage when asked) or whole, with its injected faults and latencies.
 /// </summary>
-internal sealed class ChatCompletionEndpoint(IReadOnlyDictionary<string, SimulatorProfile> profiles, AnswerBook book, FlushLog flushes, TimeProvider time)
+internal sealed class ChatCompletionEndpoint(IReadOnlyDictionary<string, SimulatorProfile> profiles, AnswerBook book, FlushLog flushes, SimulatorStats stats, TimeProvider time)
 {
     private readonly AnswerSeeds seeds = new();
-    private long requests;
 
     public async Task HandleAsync(HttpContext context)
+    {
+        var number = stats.Begin();
+        try
+        {
+            await ServeAsync(context, number);
+        }
+        finally
+        {
+            stats.End();
+        }
+    }
+
+    private async Task ServeAsync(HttpContext context, long number)
     {
         var aborted = context.RequestAborted;
         ChatRequest? request;
@@ -40,7 +52,6 @@ internal sealed class ChatCompletionEndpoint(IReadOnlyDictionary<string, Simulat
             return;
         }
 
-        var number = Interlocked.Increment(ref requests);
         var random = new Random(unchecked(profile.Seed * 1_000_003 + (int)number));
         var plan = ResponsePlan.Create(profile, book, seeds, request, random);
         var started = Stopwatch.GetTimestamp();

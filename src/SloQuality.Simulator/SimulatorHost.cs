@@ -19,9 +19,10 @@ public sealed class SimulatorHost : IAsyncDisposable
 {
     private readonly WebApplication app;
 
-    private SimulatorHost(WebApplication app, AnswerBook book, FlushLog flushes, Uri baseUri)
+    private SimulatorHost(WebApplication app, AnswerBook book, FlushLog flushes, SimulatorStats stats, Uri baseUri)
     {
         this.app = app;
+        Stats = stats;
         Answers = book;
         Flushes = flushes;
         BaseUri = baseUri;
@@ -34,6 +35,8 @@ public sealed class SimulatorHost : IAsyncDisposable
 
     public FlushLog Flushes { get; }
 
+    public SimulatorStats Stats { get; }
+
     /// <summary>Starts a simulator on 127.0.0.1 (port 0 picks a free port) serving the given profiles.</summary>
     public static async Task<SimulatorHost> StartAsync(IEnumerable<SimulatorProfile> profiles, int port = 0, TimeProvider? time = null, CancellationToken cancellationToken = default)
     {
@@ -41,6 +44,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         var book = new AnswerBook();
         book.AddFolders(byModel.Values.SelectMany(p => p.Datasets).Distinct());
         var flushes = new FlushLog();
+        var stats = new SimulatorStats();
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -51,7 +55,7 @@ public sealed class SimulatorHost : IAsyncDisposable
             k.Limits.MaxConcurrentConnections = null;
         });
         var app = builder.Build();
-        var endpoint = new ChatCompletionEndpoint(byModel, book, flushes, time ?? TimeProvider.System);
+        var endpoint = new ChatCompletionEndpoint(byModel, book, flushes, stats, time ?? TimeProvider.System);
         app.MapPost("/v1/chat/completions", endpoint.HandleAsync);
         app.MapGet("/v1/models", () => Results.Json(new
         {
@@ -64,7 +68,7 @@ public sealed class SimulatorHost : IAsyncDisposable
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new SimulatorHost(app, book, flushes, new Uri(address.TrimEnd('/') + "/v1"));
+        return new SimulatorHost(app, book, flushes, stats, new Uri(address.TrimEnd('/') + "/v1"));
     }
 
     /// <summary>Runs until the token is cancelled (the standalone <c>sloq simulate</c>).</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SloQuality.Core.Text;
 
 namespace SloQuality.Core.Datasets;
 
@@ -29,7 +30,7 @@ internal static class JsonlDatasetReader
                 var where = e.BytePositionInLine is { } pos ? $" at column {pos + 1}" : string.Empty;
                 problems.Add(new DatasetProblem(path, line.Number, truncated
                     ? $"truncated last line: the JSON object is not complete{where} (was the file cut off while being written?)"
-                    : $"invalid JSON{where}: {FirstSentence(e.Message)}"));
+                    : $"invalid JSON {JsonErrors.Describe(e)}, expected one JSON object per line"));
                 continue;
             }
 
@@ -43,14 +44,5 @@ internal static class JsonlDatasetReader
         }
 
         return items;
-    }
-
-    /// <summary>System.Text.Json messages end with a position that the line and column already give.</summary>
-    private static string FirstSentence(string message)
-    {
-        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        cut = cut > 0 ? cut : message.IndexOf(" Path:", StringComparison.Ordinal);
-        var text = cut > 0 ? message[..cut] : message;
-        return text.TrimEnd('.', ' ') + ", expected one JSON object per line";
     }
 }

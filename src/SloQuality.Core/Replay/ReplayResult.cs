@@ -25,6 +25,12 @@ public sealed record ReplayResult
     /// <summary>How many requests were sent, retries included.</summary>
     public int Attempts { get; init; } = 1;
 
+    /// <summary>
+    /// <see cref="System.Diagnostics.Stopwatch.GetTimestamp"/> when the first content arrived: a
+    /// monotonic, machine-wide clock, so it can be set against a server's own log on the same machine.
+    /// </summary>
+    public long? FirstTokenTimestamp { get; init; }
+
     /// <summary>The provider's response id, when it gave one.</summary>
     public string? ResponseId { get; init; }
 }

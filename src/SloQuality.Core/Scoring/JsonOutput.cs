@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SloQuality.Core.Text;
 
 namespace SloQuality.Core.Scoring;
 
@@ -18,7 +19,7 @@ internal static class JsonOutput
         }
         catch (JsonException e)
         {
-            error = "output is not valid JSON: " + e.Message.Split(" Path:")[0].TrimEnd('.');
+            error = "output is not valid JSON " + JsonErrors.Describe(e);
             return null;
         }
     }

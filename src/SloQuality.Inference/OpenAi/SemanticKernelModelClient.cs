@@ -154,6 +154,7 @@ public sealed class SemanticKernelModelClient : IModelClient, IDisposable
         {
             Output = output,
             TtftMs = start > 0 ? ttft : null,
+            FirstTokenTimestamp = events.Count > 0 ? events[0] : firstContentSeenAt > 0 ? firstContentSeenAt : null,
             GapsMs = gaps,
             TotalMs = start > 0 && timing.LastDataAt > 0 ? Ms(start, timing.LastDataAt) : null,
         };
@@ -180,7 +181,7 @@ public sealed class SemanticKernelModelClient : IModelClient, IDisposable
             finishReason = FinishReasons.Normalize(finish.ToString()!);
         }
 
-        if (metadata.TryGetValue("Id", out var id) && id is string text)
+        if (metadata.TryGetValue("CompletionId", out var id) && id is string text)
         {
             responseId = text;
         }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SloQuality.Core.Datasets;
 using SloQuality.Core.Replay;
+using SloQuality.Core.Text;
 
 namespace SloQuality.Inference.Recorded;
 
@@ -45,7 +46,7 @@ public static class RecordedOutputs
             }
             catch (JsonException e)
             {
-                problems.Add(new DatasetProblem(path, number, $"invalid JSON: {e.Message.Split(" Path:")[0].TrimEnd('.')}, expected one object per line"));
+                problems.Add(new DatasetProblem(path, number, $"invalid JSON {JsonErrors.Describe(e)}, expected one JSON object per line"));
             }
         }
 
