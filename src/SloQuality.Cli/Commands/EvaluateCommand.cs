@@ -52,7 +52,7 @@ public sealed class EvaluateCommand(TextWriter stdout, TextWriter stderr)
             return ExitCodes.BadInput;
         }
 
-        if (runId is not null && datasets.Count > 1)
+        if (runId is not null && Directory.Exists(datasetPath))
         {
             throw new UsageException("--run-id names one run; give --dataset a single file with it");
         }
@@ -79,7 +79,8 @@ public sealed class EvaluateCommand(TextWriter stdout, TextWriter stderr)
             var console = new RunConsole(stdout, showProgress: !parsed.Has("no-progress"));
             foreach (var dataset in datasets)
             {
-                var folder = datasets.Count == 1 ? outFolder : Path.Combine(outFolder, dataset.Name);
+                // A folder of datasets gets a report folder per dataset; a single file writes DIR itself (contract 3).
+                var folder = Directory.Exists(datasetPath) ? Path.Combine(outFolder, dataset.Name) : outFolder;
                 var options = new EvaluationOptions { RunId = runId, Concurrency = concurrency, Repeat = repeat };
                 var summary = await console.RunWithProgressAsync(
                     $"{dataset.Name} on {target.Name}",
