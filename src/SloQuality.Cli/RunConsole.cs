@@ -26,7 +26,7 @@ internal sealed class RunConsole
         interactive = showProgress && !redirected && console.Profile.Capabilities.Interactive;
     }
 
-    public async Task<RunSummary> RunWithProgressAsync(string title, int total, Func<IProgress<int>, Task<RunSummary>> run)
+    public async Task<RunOutcome> RunWithProgressAsync(string title, int total, Func<IProgress<int>, Task<RunOutcome>> run)
     {
         if (!interactive)
         {
@@ -34,17 +34,17 @@ internal sealed class RunConsole
             return await run(new Progress<int>()).ConfigureAwait(false);
         }
 
-        RunSummary? summary = null;
+        RunOutcome? outcome = null;
         await console.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
             .StartAsync(async context =>
             {
                 var task = context.AddTask(Markup.Escape(title), maxValue: total);
                 var progress = new SynchronousProgress(done => task.Value = Math.Max(task.Value, done));
-                summary = await run(progress).ConfigureAwait(false);
+                outcome = await run(progress).ConfigureAwait(false);
                 task.Value = total;
             }).ConfigureAwait(false);
-        return summary!;
+        return outcome!;
     }
 
     public void PrintSummary(RunSummary summary, string folder)

@@ -36,6 +36,12 @@ public sealed class FlushLog
         }
     }
 
+    /// <summary>The first content flush of every retained response that sent one.</summary>
+    public IReadOnlyDictionary<string, long> FirstFlushes() =>
+        flushes.Select(f => (f.Key, First: Get(f.Key) is [var first, ..] ? first : 0))
+            .Where(f => f.First != 0)
+            .ToDictionary(f => f.Key, f => f.First, StringComparer.Ordinal);
+
     /// <summary>The content-chunk flush timestamps of a response, or null when it is not known.</summary>
     public IReadOnlyList<long>? Get(string responseId)
     {

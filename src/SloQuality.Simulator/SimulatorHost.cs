@@ -12,7 +12,7 @@ namespace SloQuality.Simulator;
 
 /// <summary>
 /// The simulator as a real OpenAI-compatible HTTP server on loopback: <c>/v1/chat/completions</c>,
-/// <c>/v1/models</c>, and <c>/sim/flushes/{id}</c> (server-side chunk times). Runs standalone
+/// <c>/v1/models</c>, and <c>/sim/flushes</c> (server-side chunk times: every first flush, or all of one response by id). Runs standalone
 /// (<c>sloq simulate</c>) or in-process for the embedded default and the tests.
 /// </summary>
 public sealed class SimulatorHost : IAsyncDisposable
@@ -62,6 +62,7 @@ public sealed class SimulatorHost : IAsyncDisposable
             @object = "list",
             data = byModel.Keys.Select(m => new { id = m, @object = "model", owned_by = "sloquality-simulator" }),
         }));
+        app.MapGet("/sim/flushes", () => Results.Json(flushes.FirstFlushes()));
         app.MapGet("/sim/flushes/{id}", (string id) => flushes.Get(id) is { } list
             ? Results.Json(new { id, timestamps = list })
             : Results.NotFound());

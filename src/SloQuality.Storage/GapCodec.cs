@@ -8,12 +8,17 @@ public static class GapCodec
     public static byte[] Encode(IReadOnlyList<double> gaps)
     {
         var bytes = new byte[gaps.Count * 4];
+        Encode(gaps, bytes);
+        return bytes;
+    }
+
+    /// <summary>Encodes into <paramref name="destination"/>, which holds exactly 4 bytes a gap.</summary>
+    public static void Encode(IReadOnlyList<double> gaps, Span<byte> destination)
+    {
         for (var i = 0; i < gaps.Count; i++)
         {
-            BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(i * 4), (float)gaps[i]);
+            BinaryPrimitives.WriteSingleLittleEndian(destination[(i * 4)..], (float)gaps[i]);
         }
-
-        return bytes;
     }
 
     public static double[] Decode(byte[]? bytes)

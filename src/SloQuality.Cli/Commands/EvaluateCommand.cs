@@ -82,11 +82,10 @@ public sealed class EvaluateCommand(TextWriter stdout, TextWriter stderr)
                 // A folder of datasets gets a report folder per dataset; a single file writes DIR itself (contract 3).
                 var folder = Directory.Exists(datasetPath) ? Path.Combine(outFolder, dataset.Name) : outFolder;
                 var options = new EvaluationOptions { RunId = runId, Concurrency = concurrency, Repeat = repeat };
-                var summary = await console.RunWithProgressAsync(
+                var (summary, results) = await console.RunWithProgressAsync(
                     $"{dataset.Name} on {target.Name}",
                     dataset.Items.Count * repeat,
                     progress => runner.RunAsync(dataset, client, model, options, progress, cancellationToken)).ConfigureAwait(false);
-                var results = await store.GetItemResultsAsync(summary.RunId, cancellationToken).ConfigureAwait(false);
                 await RunReportWriter.WriteAsync(folder, summary, dataset, results, cancellationToken).ConfigureAwait(false);
                 console.PrintSummary(summary, folder);
             }

@@ -6,11 +6,11 @@ namespace SloQuality.Core.Evaluation;
 /// <summary>
 /// Runs one dataset against one model target: replays every (item, repeat) not yet stored with bounded
 /// concurrency, scores each answer as it arrives, hands it to the store's writer, and summarises the
-/// run from the store, so a resumed run is summarised from everything it holds exactly once.
+/// run; a resumed run is summarised from the store, so every item counts exactly once.
 /// </summary>
 public sealed class EvaluationRunner(IResultStore store, ItemScorer scorer, TimeProvider time)
 {
-    public async Task<RunSummary> RunAsync(
+    public async Task<RunOutcome> RunAsync(
         GoldenDataset dataset,
         IModelClient client,
         RunSummary.ModelInfo model,
@@ -34,6 +34,8 @@ public sealed class EvaluationRunner(IResultStore store, ItemScorer scorer, Time
             .ToList();
         var completed = planned - work.Count;
         progress?.Report(completed);
+        var produced = new ItemResult[work.Count];
+        var index = -1;
 
         await Parallel.ForEachAsync(
             work,
@@ -43,15 +45,19 @@ public sealed class EvaluationRunner(IResultStore store, ItemScorer scorer, Time
                 var replay = await client.ReplayAsync(w.item, ct).ConfigureAwait(false);
                 var result = scorer.Score(runId, w.item, w.repeat, replay, time.GetUtcNow());
                 await store.WriteItemAsync(result, ct).ConfigureAwait(false);
+                produced[Interlocked.Increment(ref index)] = result;
                 progress?.Report(Interlocked.Increment(ref completed));
             }).ConfigureAwait(false);
 
         await store.FlushAsync(cancellationToken).ConfigureAwait(false);
-        var results = await store.GetItemResultsAsync(runId, cancellationToken).ConfigureAwait(false);
+
+        // A fresh run is summarised from what it just produced; a resumed one from the store, which
+        // holds the earlier attempt's items too (each once: the first stored result wins).
+        var results = done.Count == 0 ? produced : await store.GetItemResultsAsync(runId, cancellationToken).ConfigureAwait(false);
         var finishedAt = time.GetUtcNow();
         var summary = RunSummaryBuilder.Build(run, dataset, model, results, finishedAt);
         await store.CompleteRunAsync(runId, finishedAt, Reports.SummaryJson.Serialize(summary), cancellationToken).ConfigureAwait(false);
-        return summary;
+        return new RunOutcome(summary, results);
     }
 
     /// <summary>Sortable by time, readable, and unique: <c>20261129T0712-support-faq-sim-stable-3f9a1c</c>.</summary>

@@ -10,7 +10,12 @@ public sealed class ItemScorer(CorrectnessJudge judge, IHallucinationDetector de
 {
     public ItemResult Score(string runId, GoldenItem item, int repeat, ReplayResult replay, DateTimeOffset completedAt)
     {
-        var result = new ItemResult
+        // A failed call says nothing about the model's quality: it counts against availability (or
+        // the success rate), never against correctness or the hallucination rate, so it is not scored.
+        var failure = replay.Failure;
+        var verdict = failure is null ? judge.Judge(item, replay.Output) : null;
+        var hallucination = failure is null ? detector.Detect(item, replay.Output) : null;
+        return new ItemResult
         {
             RunId = runId,
             ItemId = item.Id,
@@ -24,30 +29,15 @@ public sealed class ItemScorer(CorrectnessJudge judge, IHallucinationDetector de
             FinishReason = replay.FinishReason,
             Attempts = replay.Attempts,
             CompletedAt = completedAt,
-        };
-
-        if (replay.Failure is { } failure)
-        {
-            // A failed call says nothing about the model's quality: it counts against availability
-            // (or the success rate), never against correctness or the hallucination rate.
-            return result with
-            {
-                ErrorKind = ReplayFailure.KindName(failure.Kind),
-                Error = failure.ShortText,
-                Unavailable = failure.CountsAgainstAvailability,
-            };
-        }
-
-        var verdict = judge.Judge(item, replay.Output);
-        var hallucination = detector.Detect(item, replay.Output);
-        return result with
-        {
-            Correct = verdict.Correct,
-            CorrectnessScore = Math.Round(verdict.Score, 4),
-            Hallucinated = hallucination.Hallucinated,
-            HallucinationScore = hallucination.Score,
-            Reasons = verdict.Correct ? [] : verdict.Reasons.ToList(),
-            UnsupportedClaims = hallucination.UnsupportedClaims,
+            ErrorKind = failure is null ? null : ReplayFailure.KindName(failure.Kind),
+            Error = failure?.ShortText,
+            Unavailable = failure?.CountsAgainstAvailability ?? false,
+            Correct = verdict?.Correct,
+            CorrectnessScore = verdict is null ? null : Math.Round(verdict.Score, 4),
+            Hallucinated = hallucination?.Hallucinated,
+            HallucinationScore = hallucination?.Score,
+            Reasons = verdict is null || verdict.Correct ? [] : verdict.Reasons.ToList(),
+            UnsupportedClaims = hallucination?.UnsupportedClaims ?? [],
         };
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using SloQuality.Core.Datasets;
 using SloQuality.Core.Scoring;
 using SloQuality.Core.Text;
@@ -15,11 +14,8 @@ namespace SloQuality.Core.Hallucination;
 /// </list>
 /// The output's score is its worst claim's. Unanswerable items answered instead of declined score 0.95.
 /// </summary>
-public sealed partial class LexicalHallucinationDetector(double threshold = 0.5) : IHallucinationDetector
+public sealed class LexicalHallucinationDetector(double threshold = 0.5) : IHallucinationDetector
 {
-    [GeneratedRegex(@"(?<=[.!?])\s+(?=[A-Z0-9""“])|\n+")]
-    private static partial Regex SentenceBreak();
-
     public double Threshold => threshold;
 
     public HallucinationVerdict Detect(GoldenItem item, string output)
@@ -38,14 +34,11 @@ public sealed partial class LexicalHallucinationDetector(double threshold = 0.5)
             return new HallucinationVerdict(false, 0.1, []);
         }
 
-        var evidence = item.Reference.Concat(item.Context).Append(item.Prompt).ToList();
-        var evidenceTokens = new HashSet<string>(evidence.SelectMany(TextNormalizer.Tokens), StringComparer.Ordinal);
-        var evidenceSentences = evidence.SelectMany(SplitClaims).Select(TextNormalizer.Tokens).ToList();
-        var incorrect = item.Incorrect.Select(TextNormalizer.Tokens).ToList();
+        var evidence = ItemEvidence.For(item);
 
         var worst = 0.0;
         var unsupported = new List<string>();
-        foreach (var claim in SplitClaims(output))
+        foreach (var claim in ItemEvidence.SplitSentences(output))
         {
             var tokens = TextNormalizer.Tokens(claim);
             if (tokens.Count == 0)
@@ -53,7 +46,7 @@ public sealed partial class LexicalHallucinationDetector(double threshold = 0.5)
                 continue;
             }
 
-            var score = ScoreClaim(claim, tokens, evidenceTokens, evidenceSentences, incorrect);
+            var score = ScoreClaim(claim, tokens, evidence);
             if (score >= threshold)
             {
                 unsupported.Add(Shorten(claim));
@@ -65,22 +58,17 @@ public sealed partial class LexicalHallucinationDetector(double threshold = 0.5)
         return new HallucinationVerdict(worst >= threshold, Math.Round(worst, 4), unsupported);
     }
 
-    private static double ScoreClaim(
-        string claim,
-        List<string> tokens,
-        HashSet<string> evidenceTokens,
-        List<List<string>> evidenceSentences,
-        List<List<string>> incorrect)
+    private static double ScoreClaim(string claim, IReadOnlyList<string> tokens, ItemEvidence evidence)
     {
-        var bestEvidence = evidenceSentences.Count == 0 ? 0 : evidenceSentences.Max(e => TokenF1Scorer.F1(tokens, e));
-        var bestIncorrect = incorrect.Count == 0 ? 0 : incorrect.Max(i => TokenF1Scorer.F1(tokens, i));
+        var bestEvidence = evidence.Sentences.Count == 0 ? 0 : evidence.Sentences.Max(e => TokenF1Scorer.F1(tokens, e));
+        var bestIncorrect = evidence.Incorrect.Count == 0 ? 0 : evidence.Incorrect.Max(i => TokenF1Scorer.F1(tokens, i.Tokens));
         if (bestIncorrect >= 0.5 && bestIncorrect > bestEvidence)
         {
             return 0.95;
         }
 
         var facts = KeyFacts.Of(claim);
-        var absent = facts.Count(f => !KeyFacts.Mentions(evidenceTokens, f));
+        var absent = facts.Count(f => !KeyFacts.Mentions(evidence.Tokens, f));
         if (absent > 0)
         {
             return 0.6 + (0.35 * absent / facts.Count);
@@ -88,12 +76,9 @@ public sealed partial class LexicalHallucinationDetector(double threshold = 0.5)
 
         // Without a contradiction or an absent fact, low word overlap alone (filler, a paraphrase) stays
         // below the threshold: it raises the score for ranking but never makes a verdict by itself.
-        var recall = (double)tokens.Count(evidenceTokens.Contains) / tokens.Count;
+        var recall = (double)tokens.Count(evidence.Tokens.Contains) / tokens.Count;
         return 0.45 * (1 - recall);
     }
-
-    private static IEnumerable<string> SplitClaims(string text) =>
-        SentenceBreak().Split(text).Select(s => s.Trim()).Where(s => s.Length > 0);
 
     private static string Shorten(string text) => text.Length > 200 ? text[..200] + "…" : text;
 }

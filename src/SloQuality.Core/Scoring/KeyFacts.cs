@@ -9,22 +9,52 @@ namespace SloQuality.Core.Scoring;
 /// </summary>
 public static class KeyFacts
 {
+    /// <summary>The key facts of a text, normalised as <see cref="TextNormalizer"/> normalises tokens.</summary>
     public static IReadOnlyList<string> Of(string text)
     {
-        var facts = new List<string>();
-        facts.AddRange(TextNormalizer.Numbers(text));
-        var words = text.Split([' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries);
-        for (var i = 0; i < words.Length; i++)
+        List<string>? facts = null;
+        var sentenceStart = true;
+        var i = 0;
+        while (i < text.Length)
         {
-            var word = words[i].Trim('"', '\'', '(', ')', ',', ';', ':', '.', '!', '?', '“', '”');
-            var sentenceStart = i == 0 || words[i - 1].EndsWith('.') || words[i - 1].EndsWith('?') || words[i - 1].EndsWith('!') || words[i - 1].EndsWith(':');
-            if (word.Length > 1 && char.IsUpper(word[0]) && !sentenceStart && word.Skip(1).Any(char.IsLower))
+            var ch = text[i];
+            if (!char.IsLetterOrDigit(ch))
             {
-                facts.Add(TextNormalizer.Normalize(word));
+                if (ch is '.' or '?' or '!' or ':')
+                {
+                    sentenceStart = true;
+                }
+
+                i++;
+                continue;
             }
+
+            var start = i;
+            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || IsInsideNumber(text, i)))
+            {
+                i++;
+            }
+
+            var word = text.AsSpan(start, i - start);
+            string? fact = null;
+            if (char.IsDigit(word[0]))
+            {
+                fact = TextNormalizer.Normalize(word.ToString());
+            }
+            else if (!sentenceStart && word.Length > 1 && char.IsUpper(word[0]) && HasLower(word[1..]))
+            {
+                fact = word.ToString().ToLowerInvariant();
+            }
+
+            if (fact is { Length: > 0 } && !(facts ??= []).Contains(fact))
+            {
+                facts.Add(fact);
+            }
+
+            sentenceStart = false;
         }
 
-        return facts.Where(f => f.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        return facts ?? (IReadOnlyList<string>)[];
     }
 
     /// <summary>True when the tokens mention the fact (numbers compare by value: "30.0" mentions "30").</summary>
@@ -32,10 +62,33 @@ public static class KeyFacts
     {
         if (double.TryParse(fact, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
         {
-            return tokens.Any(t => double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && n.Equals(number));
+            foreach (var token in tokens)
+            {
+                if (token.Length > 0 && char.IsDigit(token[0]) && double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && n.Equals(number))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
-        var parts = fact.Split(' ');
-        return parts.All(tokens.Contains);
+        return tokens.Contains(fact);
+    }
+
+    private static bool IsInsideNumber(string text, int i) =>
+        text[i] is '.' or ',' && i > 0 && char.IsDigit(text[i - 1]) && i + 1 < text.Length && char.IsDigit(text[i + 1]);
+
+    private static bool HasLower(ReadOnlySpan<char> word)
+    {
+        foreach (var ch in word)
+        {
+            if (char.IsLower(ch))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

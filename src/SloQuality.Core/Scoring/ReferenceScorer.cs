@@ -23,16 +23,15 @@ public sealed class ReferenceScorer : IScorer
 
     public ScoreResult Score(GoldenItem item, string output)
     {
+        var evidence = ItemEvidence.For(item);
         var outputTokens = TextNormalizer.Tokens(output);
-        var padded = " " + string.Join(' ', outputTokens) + " ";
         var best = 0.0;
-        string? bestReference = null;
-        foreach (var reference in item.Reference)
+        ItemEvidence.Answer? bestReference = null;
+        foreach (var reference in evidence.References)
         {
-            var referenceTokens = TextNormalizer.Tokens(reference);
-            var score = referenceTokens.Count > 0 && padded.Contains(" " + string.Join(' ', referenceTokens) + " ", StringComparison.Ordinal)
+            var score = ContainsSequence(outputTokens, reference.Tokens)
                 ? 1.0
-                : TokenF1Scorer.F1(outputTokens, referenceTokens);
+                : TokenF1Scorer.F1(outputTokens, reference.Tokens);
             if (score > best || bestReference is null)
             {
                 (best, bestReference) = (score, reference);
@@ -44,22 +43,47 @@ public sealed class ReferenceScorer : IScorer
             return new ScoreResult(Name, 0, false, "the item has no reference answer");
         }
 
-        var missing = KeyFacts.Of(bestReference).Where(f => !KeyFacts.Mentions(outputTokens, f)).ToList();
-        var closestIncorrect = item.Incorrect
-            .Select(claim => (claim, f1: TokenF1Scorer.F1(outputTokens, TextNormalizer.Tokens(claim))))
+        var missing = bestReference.Facts.Where(f => !KeyFacts.Mentions(outputTokens, f)).ToList();
+        var closestIncorrect = evidence.Incorrect
+            .Select(claim => (claim.Text, f1: TokenF1Scorer.F1(outputTokens, claim.Tokens)))
             .OrderByDescending(c => c.f1)
             .FirstOrDefault();
-        var matchesIncorrect = closestIncorrect.claim is not null && closestIncorrect.f1 > best && closestIncorrect.f1 >= PassThreshold;
+        var matchesIncorrect = closestIncorrect.Text is not null && closestIncorrect.f1 > best && closestIncorrect.f1 >= PassThreshold;
 
         if (missing.Count > 0 || matchesIncorrect)
         {
             var reason = matchesIncorrect
-                ? $"output matches the known-incorrect claim \"{closestIncorrect.claim}\""
+                ? $"output matches the known-incorrect claim \"{closestIncorrect.Text}\""
                 : $"key facts of the reference missing: {string.Join(", ", missing)}";
             return new ScoreResult(Name, best / 2, false, reason);
         }
 
         return new ScoreResult(Name, best, best >= PassThreshold,
             best >= PassThreshold ? null : $"output is far from every reference (best token F1 {best:0.00})");
+    }
+
+    /// <summary>True when <paramref name="needle"/> occurs as a run of whole tokens in <paramref name="haystack"/>.</summary>
+    internal static bool ContainsSequence(IReadOnlyList<string> haystack, IReadOnlyList<string> needle)
+    {
+        if (needle.Count == 0 || needle.Count > haystack.Count)
+        {
+            return false;
+        }
+
+        for (var start = 0; start + needle.Count <= haystack.Count; start++)
+        {
+            var i = 0;
+            while (i < needle.Count && string.Equals(haystack[start + i], needle[i], StringComparison.Ordinal))
+            {
+                i++;
+            }
+
+            if (i == needle.Count)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -24,19 +24,21 @@ public sealed class TokenF1Scorer(double threshold = 0.5, IReadOnlyList<string>?
             return candidate.Count == reference.Count ? 1 : 0;
         }
 
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var token in reference)
-        {
-            counts[token] = counts.GetValueOrDefault(token) + 1;
-        }
-
+        // Answers are short: matching each candidate token against unused reference tokens beats
+        // building a dictionary per comparison, and allocates nothing for up to 256 tokens.
+        var used = reference.Count <= 256 ? stackalloc bool[reference.Count] : new bool[reference.Count];
         var common = 0;
-        foreach (var token in candidate)
+        for (var i = 0; i < candidate.Count; i++)
         {
-            if (counts.TryGetValue(token, out var left) && left > 0)
+            var token = candidate[i];
+            for (var j = 0; j < reference.Count; j++)
             {
-                counts[token] = left - 1;
-                common++;
+                if (!used[j] && string.Equals(token, reference[j], StringComparison.Ordinal))
+                {
+                    used[j] = true;
+                    common++;
+                    break;
+                }
             }
         }
 

@@ -21,7 +21,10 @@ public sealed record RateEstimate(double? Rate, double? Low, double? High, int S
         var denominator = 1 + (z2 / n);
         var centre = (p + (z2 / (2 * n))) / denominator;
         var half = Z95 * Math.Sqrt((p * (1 - p) / n) + (z2 / (4.0 * n * n))) / denominator;
-        return new RateEstimate(p, Math.Max(0, centre - half), Math.Min(1, centre + half), successes, n);
+        // At 0 or n successes the bound is exactly 0 or 1; rounding must not print 3E-18.
+        var low = successes == 0 ? 0 : Math.Max(0, centre - half);
+        var high = successes == n ? 1 : Math.Min(1, centre + half);
+        return new RateEstimate(p, low, high, successes, n);
     }
 
     public override string ToString() => Rate is null

@@ -13,12 +13,32 @@ public static class TextNormalizer
 
     public static string Normalize(string text) => string.Join(' ', Tokens(text));
 
+    // The judge and the hallucination detector both tokenise the same output in turn on one thread.
+    [ThreadStatic]
+    private static string? lastText;
+
+    [ThreadStatic]
+    private static string[]? lastTokens;
+
     /// <summary>Normalised word tokens, articles removed.</summary>
-    public static List<string> Tokens(string text)
+    public static IReadOnlyList<string> Tokens(string text)
     {
-        var tokens = new List<string>();
-        var current = new StringBuilder();
-        var normalised = text.Normalize(NormalizationForm.FormKC);
+        if (ReferenceEquals(text, lastText))
+        {
+            return lastTokens!;
+        }
+
+        var tokens = Tokenise(text);
+        (lastText, lastTokens) = (text, tokens);
+        return tokens;
+    }
+
+    private static string[] Tokenise(string text)
+    {
+        var tokens = new List<string>(text.Length / 5);
+        var current = new StringBuilder(24);
+        // Compatibility normalisation folds ligatures and full-width forms; ASCII needs none.
+        var normalised = System.Text.Ascii.IsValid(text) ? text : text.Normalize(NormalizationForm.FormKC);
         for (var i = 0; i < normalised.Length; i++)
         {
             var ch = normalised[i];
@@ -42,7 +62,7 @@ public static class TextNormalizer
         }
 
         Flush(current, tokens);
-        return tokens;
+        return [.. tokens];
     }
 
     private static void Flush(StringBuilder current, List<string> tokens)
@@ -59,9 +79,4 @@ public static class TextNormalizer
             tokens.Add(token);
         }
     }
-
-    /// <summary>Numbers written in the text ("30", "4.5", "1,200" → "1200").</summary>
-    public static IEnumerable<string> Numbers(string text) =>
-        Tokens(text)
-            .Where(t => double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out _));
 }

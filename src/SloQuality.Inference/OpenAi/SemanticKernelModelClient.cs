@@ -1,6 +1,7 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
@@ -74,15 +75,15 @@ public sealed class SemanticKernelModelClient : IModelClient, IDisposable
         await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var attempts = 0;
             var outcome = await retry.ExecuteAsync(
-                async ct =>
+                static async (state, ct) =>
                 {
-                    attempts++;
-                    return await AttemptAsync(history, ct).ConfigureAwait(false);
+                    var attempt = ++state.attempts.Value;
+                    return await state.client.AttemptAsync(state.history, attempt, ct).ConfigureAwait(false);
                 },
+                (client: this, history, attempts: new StrongBox<int>()),
                 cancellationToken).ConfigureAwait(false);
-            return outcome.Result with { Attempts = attempts };
+            return outcome.Result;
         }
         finally
         {
@@ -90,7 +91,7 @@ public sealed class SemanticKernelModelClient : IModelClient, IDisposable
         }
     }
 
-    private async ValueTask<AttemptOutcome> AttemptAsync(ChatHistory history, CancellationToken cancellationToken)
+    private async ValueTask<AttemptOutcome> AttemptAsync(ChatHistory history, int attempt, CancellationToken cancellationToken)
     {
         var timing = new StreamTiming();
         TimingHandler.Current.Value = timing;
@@ -120,25 +121,29 @@ public sealed class SemanticKernelModelClient : IModelClient, IDisposable
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not OutOfMemoryException)
         {
             var failure = FailureClassifier.Classify(e, timing, deadline.IsCancellationRequested);
-            return new AttemptOutcome(Measure(timing, output.ToString(), 0) with { Failure = failure }, timing.RetryAfter);
+            return new AttemptOutcome(Measure(timing, output.ToString(), 0, null, null, null, null, failure, attempt), timing.RetryAfter);
         }
         finally
         {
             TimingHandler.Current.Value = null;
         }
 
-        var result = Measure(timing, output.ToString(), firstContentSeenAt) with
-        {
-            FinishReason = finishReason,
-            ResponseId = responseId,
-            PromptTokens = promptTokens,
-            OutputTokens = outputTokens ?? timing.ContentEvents.Count,
-        };
-        return new AttemptOutcome(result with { Failure = FinishFailure(finishReason) }, null);
+        var result = Measure(timing, output.ToString(), firstContentSeenAt, finishReason, responseId, promptTokens,
+            outputTokens ?? timing.ContentEvents.Count, FinishFailure(finishReason), attempt);
+        return new AttemptOutcome(result, null);
     }
 
     /// <summary>Latency from the wire: first content event, gaps between content events, last byte.</summary>
-    private static ReplayResult Measure(StreamTiming timing, string output, long firstContentSeenAt)
+    private static ReplayResult Measure(
+        StreamTiming timing,
+        string output,
+        long firstContentSeenAt,
+        string? finishReason,
+        string? responseId,
+        int? promptTokens,
+        int? outputTokens,
+        ReplayFailure? failure,
+        int attempt)
     {
         var start = timing.RequestStartedAt;
         var events = timing.ContentEvents;
@@ -157,6 +162,12 @@ public sealed class SemanticKernelModelClient : IModelClient, IDisposable
             FirstTokenTimestamp = events.Count > 0 ? events[0] : firstContentSeenAt > 0 ? firstContentSeenAt : null,
             GapsMs = gaps,
             TotalMs = start > 0 && timing.LastDataAt > 0 ? Ms(start, timing.LastDataAt) : null,
+            FinishReason = finishReason,
+            ResponseId = responseId,
+            PromptTokens = promptTokens,
+            OutputTokens = outputTokens,
+            Failure = failure,
+            Attempts = attempt,
         };
     }
 

@@ -45,7 +45,7 @@ internal sealed class TimingHandler(HttpMessageHandler inner) : DelegatingHandle
         return header.Date is { } date ? date - DateTimeOffset.UtcNow : null;
     }
 
-    /// <summary>Wraps the response body so every read is stamped; headers are kept as they were.</summary>
+    /// <summary>Wraps the response body so every read is stamped.</summary>
     private sealed class TimingContent : HttpContent
     {
         private readonly HttpContent inner;
@@ -55,9 +55,13 @@ internal sealed class TimingHandler(HttpMessageHandler inner) : DelegatingHandle
         {
             this.inner = inner;
             this.timing = timing;
-            foreach (var header in inner.Headers)
+
+            // The type and encoding are what readers of an event stream look at; copying every header
+            // through the generic enumerator cost more than the timing itself.
+            Headers.ContentType = inner.Headers.ContentType;
+            foreach (var encoding in inner.Headers.ContentEncoding)
             {
-                Headers.TryAddWithoutValidation(header.Key, header.Value);
+                Headers.ContentEncoding.Add(encoding);
             }
         }
 

@@ -1,11 +1,10 @@
 using System.Data.Common;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using SloQuality.Core.Evaluation;
 
 namespace SloQuality.Storage.Sqlite;
 
-/// <summary>The item_results columns: the insert (first write wins), its parameters, and the row reader.</summary>
+/// <summary>The item_results columns: the insert (first write wins) and the row reader.</summary>
 internal static class ItemColumns
 {
     private static readonly string[] Names =
@@ -18,26 +17,9 @@ internal static class ItemColumns
     public static readonly string Select = string.Join(", ", Names);
 
     // ON CONFLICT DO NOTHING: the first result of a (run, item, repeat) is the one that counts.
+    // Positional placeholders in column order, as ItemInsertStatement binds them.
     public static readonly string Insert =
-        $"INSERT INTO item_results ({Select}) VALUES ({string.Join(", ", Names.Select(n => "$" + n))}) ON CONFLICT DO NOTHING";
-
-    public static SqliteParameter[] CreateParameters(SqliteCommand command) =>
-        Names.Select(n => command.Parameters.Add(new SqliteParameter { ParameterName = "$" + n })).ToArray();
-
-    public static void Bind(SqliteParameter[] p, ItemResult r)
-    {
-        object?[] values =
-        [
-            r.RunId, r.ItemId, r.RepeatIndex, r.Output, r.Correct, r.CorrectnessScore, r.Hallucinated, r.HallucinationScore,
-            r.DriftSimilarity, r.TtftMs, r.TotalMs, r.GapsMs.Count == 0 ? null : GapCodec.Encode(r.GapsMs), r.PromptTokens, r.OutputTokens,
-            r.FinishReason, r.ErrorKind, r.Error, r.Unavailable, r.Attempts, JsonSerializer.Serialize(r.Reasons),
-            JsonSerializer.Serialize(r.UnsupportedClaims), SqliteResultStore.Iso(r.CompletedAt),
-        ];
-        for (var i = 0; i < p.Length; i++)
-        {
-            p[i].Value = values[i] ?? DBNull.Value;
-        }
-    }
+        $"INSERT INTO item_results ({Select}) VALUES ({string.Join(", ", Names.Select((_, i) => "?" + (i + 1)))}) ON CONFLICT DO NOTHING";
 
     public static ItemResult Read(DbDataReader reader) => new()
     {
@@ -60,10 +42,12 @@ internal static class ItemColumns
         Error = reader.IsDBNull(16) ? null : reader.GetString(16),
         Unavailable = reader.GetInt64(17) != 0,
         Attempts = reader.GetInt32(18),
-        Reasons = SqliteResultStore.Json(reader.GetString(19)),
-        UnsupportedClaims = SqliteResultStore.Json(reader.GetString(20)),
+        Reasons = ParseList(reader.GetString(19)),
+        UnsupportedClaims = ParseList(reader.GetString(20)),
         CompletedAt = SqliteResultStore.Parse(reader.GetString(21)),
     };
+
+    internal static IReadOnlyList<string> ParseList(string json) => json == "[]" ? [] : JsonSerializer.Deserialize<string[]>(json) ?? [];
 
     private static double? NullableDouble(DbDataReader reader, int index) => reader.IsDBNull(index) ? null : reader.GetDouble(index);
 }

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text.Json;
 using System.Threading.Channels;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -17,9 +16,18 @@ namespace SloQuality.Storage.Sqlite;
 public sealed class SqliteResultStore : IResultStore
 {
     private const int MaxBatch = 512;
+
+    /// <summary>
+    /// How long the writer lets results gather before a commit. Results trickle in one by one; a
+    /// transaction (and a thread wake-up) per result would cost more than scoring it.
+    /// </summary>
+    private static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(20);
     private readonly string connectionString;
     private readonly Channel<object> queue = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
     private Task? writer;
+    private int pendingFlushes;
+
+    private bool FlushRequested => Volatile.Read(ref pendingFlushes) > 0;
 
     public SqliteResultStore(string databasePath)
     {
@@ -81,8 +89,17 @@ public sealed class SqliteResultStore : IResultStore
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
         var flushed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Interlocked.Increment(ref pendingFlushes);
         await queue.Writer.WriteAsync(flushed, cancellationToken).ConfigureAwait(false);
-        await flushed.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        // If the writer itself died, say so instead of waiting for a flush that will never come.
+        var done = await Task.WhenAny(flushed.Task, writer ?? Task.Delay(Timeout.Infinite, cancellationToken)).WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (done != flushed.Task)
+        {
+            await done.ConfigureAwait(false);
+            throw new InvalidOperationException("the result writer stopped before the flush completed");
+        }
+
+        await flushed.Task.ConfigureAwait(false);
     }
 
     public async Task<IReadOnlySet<(string ItemId, int Repeat)>> GetCompletedItemsAsync(string runId, CancellationToken cancellationToken)
@@ -130,10 +147,16 @@ public sealed class SqliteResultStore : IResultStore
     private async Task WriteLoopAsync()
     {
         await using var connection = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
+        using var insert = new ItemInsertStatement(connection);
         var batch = new List<ItemResult>(MaxBatch);
         var flushes = new List<TaskCompletionSource>();
         while (await queue.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
+            if (!FlushRequested)
+            {
+                await Task.Delay(Linger).ConfigureAwait(false);
+            }
+
             while (batch.Count < MaxBatch && queue.Reader.TryRead(out var entry))
             {
                 if (entry is ItemResult result)
@@ -143,6 +166,7 @@ public sealed class SqliteResultStore : IResultStore
                 else
                 {
                     flushes.Add((TaskCompletionSource)entry);
+                    Interlocked.Decrement(ref pendingFlushes);
                 }
             }
 
@@ -150,7 +174,7 @@ public sealed class SqliteResultStore : IResultStore
             {
                 if (batch.Count > 0)
                 {
-                    await InsertBatchAsync(connection, batch).ConfigureAwait(false);
+                    InsertBatch(connection, insert, batch);
                 }
 
                 flushes.ForEach(f => f.TrySetResult());
@@ -166,20 +190,19 @@ public sealed class SqliteResultStore : IResultStore
         }
     }
 
-    private static async Task InsertBatchAsync(SqliteConnection connection, List<ItemResult> batch)
+    /// <summary>
+    /// One transaction per batch. Synchronous on purpose: this runs on the writer's own task, and
+    /// Microsoft.Data.Sqlite's async methods are synchronous underneath.
+    /// </summary>
+    private static void InsertBatch(SqliteConnection connection, ItemInsertStatement insert, List<ItemResult> batch)
     {
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync().ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = ItemColumns.Insert;
-        var parameters = ItemColumns.CreateParameters(command);
+        using var transaction = connection.BeginTransaction();
         foreach (var result in batch)
         {
-            ItemColumns.Bind(parameters, result);
-            await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+            insert.Insert(result);
         }
 
-        await transaction.CommitAsync().ConfigureAwait(false);
+        transaction.Commit();
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
@@ -197,6 +220,4 @@ public sealed class SqliteResultStore : IResultStore
     internal static DateTimeOffset Parse(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 
     private sealed record RunRow(string RunId, string DatasetName, string DatasetHash, string ModelTarget, long PlannedItems, long RepeatCount, string Status, string StartedAt, string? FinishedAt);
-
-    internal static string[] Json(string text) => JsonSerializer.Deserialize<string[]>(text) ?? [];
 }

@@ -42,12 +42,13 @@ public sealed class ResumedRunTests : IDisposable
 
         // The retry: only the missing items are sent, and the summary counts each item once.
         var second = new CountingClient(new RecordedModelClient("recorded", outputs), stopAfter: int.MaxValue, null);
-        var summary = await runner.RunAsync(dataset, second, model, options, null, CancellationToken.None);
+        var (summary, results) = await runner.RunAsync(dataset, second, model, options, null, CancellationToken.None);
 
         Assert.Equal(200 - stored, second.Calls);
         Assert.Equal(200, summary.Items.Completed);
         Assert.Equal(200, summary.Correctness.N);
         Assert.Equal(200, summary.Correctness.Successes);
+        Assert.Equal(200, results.Select(r => r.ItemId).Distinct().Count());
     }
 
     private sealed class CountingClient(IModelClient inner, int stopAfter, CancellationTokenSource? kill) : IModelClient

@@ -1,0 +1,33 @@
+using SloQuality.Benchmarks;
+
+// dotnet run -c Release --project tests/SloQuality.Benchmarks -- NAME
+// Each benchmark ends with one line "NAME: figures".
+switch (args)
+{
+    case ["serve", var items, var words]:
+        await BenchSimulator.ServeAsync(int.Parse(items), int.Parse(words));
+        return 0;
+    case ["replay-overhead"]:
+        Console.WriteLine(await ReplayOverhead.RunAsync());
+        return 0;
+    case ["ttft-fidelity"]:
+        Console.WriteLine(await TtftFidelity.RunAsync());
+        return 0;
+    case ["profile"]:
+        {
+            // Not a benchmark: a steady load of the whole path for a sampling profiler.
+            await using var sim = await BenchSimulator.StartAsync(6000, 20);
+            var ds = BenchSimulator.Dataset(6000, 20);
+            using var ours = Pipeline.Client(sim.BaseUri, BenchSimulator.ZeroLatency, 32);
+            await using var p = await Pipeline.StartAsync();
+            for (var round = 0; round < 10; round++)
+            {
+                await p.RunAsync(ds, ours, 32);
+            }
+
+            return 0;
+        }
+    default:
+        Console.Error.WriteLine("usage: SloQuality.Benchmarks replay-overhead | ttft-fidelity");
+        return 2;
+}
