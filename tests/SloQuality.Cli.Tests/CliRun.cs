@@ -7,7 +7,7 @@ public sealed class CliRun : IDisposable
 
     public string Folder { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "sloq-cli-" + Guid.NewGuid().ToString("N")[..8]);
 
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => SloQuality.Tests.Shared.RepositoryRoot.Path;
 
     public string Path(params string[] parts) => System.IO.Path.Combine([Folder, .. parts]);
 
@@ -36,16 +36,5 @@ public sealed class CliRun : IDisposable
         catch (IOException)
         {
         }
-    }
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(System.IO.Path.Combine(directory!.FullName, "SloQuality.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory.FullName;
     }
 }

@@ -53,22 +53,11 @@ public sealed class SimulatorProfileLoaderTests : IDisposable
     [Fact]
     public void TheShippedProfilesAreValid()
     {
-        var jobs = Path.Combine(RepositoryRoot(), "jobs", "simulator");
+        var jobs = Path.Combine(SloQuality.Tests.Shared.RepositoryRoot.Path, "jobs", "simulator");
         foreach (var file in Directory.GetFiles(jobs, "*.yaml"))
         {
             var (profile, problems) = SimulatorProfileLoader.Load(file);
             Assert.True(profile is not null, string.Join("\n", problems));
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(directory!.FullName, "SloQuality.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory.FullName;
     }
 }

@@ -113,22 +113,11 @@ public sealed class YamlValidationTests : IDisposable
     [Fact]
     public void TheSampleDatasetsAreValid()
     {
-        var folderPath = Path.Combine(RepositoryRoot(), "golden-datasets");
+        var folderPath = Path.Combine(SloQuality.Tests.Shared.RepositoryRoot.Path, "golden-datasets");
         var results = GoldenDatasetLoader.FindFiles([folderPath]).Select(GoldenDatasetLoader.Load).ToList();
 
         Assert.Equal(3, results.Count);
         Assert.All(results, r => Assert.True(r.IsValid, string.Join("\n", r.Problems)));
         Assert.All(results, r => Assert.True(r.Dataset!.Items.Count >= 30, $"{r.Path} has {r.Dataset!.Items.Count} items"));
-    }
-
-    internal static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "SloQuality.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("SloQuality.sln not found above " + AppContext.BaseDirectory);
     }
 }
