@@ -68,11 +68,14 @@ public sealed class YamlValidationTests : IDisposable
     {
         var path = folder.Write("broken.yaml", "items:\n  - id: a\n    input: [unclosed\n    reference: r\n");
 
-        var problem = Assert.Single(GoldenDatasetLoader.Load(path).Problems);
+        var unclosedQuote = folder.Write("quote.yaml", "items:\n  - id: a\n    input: \"x\n");
 
-        Assert.StartsWith($"{path}:", problem.ToString());
-        Assert.Contains("invalid YAML", problem.Message);
-        Assert.InRange(problem.Line, 3, 5);
+        Assert.Equal(
+            [$"{path}:3: invalid YAML: a flow collection ('[...]' or '{{...}}') is not closed"],
+            GoldenDatasetLoader.Load(path).Problems.Select(p => p.ToString()));
+        Assert.Equal(
+            [$"{unclosedQuote}:3: invalid YAML: While scanning a quoted scalar, found unexpected end of stream."],
+            GoldenDatasetLoader.Load(unclosedQuote).Problems.Select(p => p.ToString()));
     }
 
     [Fact]
