@@ -90,7 +90,8 @@ public sealed class EvaluateCommand(TextWriter stdout, TextWriter stderr)
                 console.PrintSummary(summary, folder);
             }
         }
-        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+        // The store's writer reports its own death as InvalidOperationException: still exit 3, with the reason.
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException or InvalidOperationException)
         {
             await stderr.WriteLineAsync($"sloq: infrastructure failure: {e.Message}").ConfigureAwait(false);
             return ExitCodes.Infrastructure;

@@ -6,7 +6,7 @@ namespace SloQuality.Core.Datasets;
 /// Byte-level checks shared by every dataset format: empty file, NUL bytes and invalid UTF-8, each
 /// reported at its line. A UTF-8 byte order mark is accepted and dropped.
 /// </summary>
-internal static class DatasetText
+public static class DatasetText
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -38,7 +38,7 @@ internal static class DatasetText
 
             if (raw.IndexOf((byte)0) is var nul and >= 0)
             {
-                problems.Add(new DatasetProblem(path, number, $"NUL byte at column {nul + 1}: a dataset must be UTF-8 text"));
+                problems.Add(new DatasetProblem(path, number, $"NUL byte at column {nul + 1}: the file must be UTF-8 text"));
                 lines.Add(null);
                 continue;
             }
@@ -50,7 +50,7 @@ internal static class DatasetText
             catch (DecoderFallbackException e)
             {
                 var column = e.Index >= 0 ? $" at column {e.Index + 1}" : string.Empty;
-                problems.Add(new DatasetProblem(path, number, $"invalid UTF-8{column}: a dataset must be UTF-8 text"));
+                problems.Add(new DatasetProblem(path, number, $"invalid UTF-8{column}: the file must be UTF-8 text"));
                 lines.Add(null);
             }
         }

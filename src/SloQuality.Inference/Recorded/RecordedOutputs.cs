@@ -24,33 +24,33 @@ public static class RecordedOutputs
             return (outputs, problems);
         }
 
-        var number = 0;
-        foreach (var line in File.ReadLines(path))
+        // The same byte-level checks as datasets: logged production answers are often not clean UTF-8.
+        var lines = DatasetText.SplitLines(path, File.ReadAllBytes(path), problems);
+        foreach (var entry in lines)
         {
-            number++;
-            if (string.IsNullOrWhiteSpace(line))
+            if (entry is not { } line || string.IsNullOrWhiteSpace(line.Text))
             {
                 continue;
             }
 
             try
             {
-                using var document = JsonDocument.Parse(line);
-                if (Read(path, number, document.RootElement, problems) is { } entry)
+                using var document = JsonDocument.Parse(line.Text);
+                if (Read(path, line.Number, document.RootElement, problems) is { } output)
                 {
-                    if (!outputs.TryAdd(entry.Id, entry.Result))
+                    if (!outputs.TryAdd(output.Id, output.Result))
                     {
-                        problems.Add(new DatasetProblem(path, number, $"duplicate id '{entry.Id}'"));
+                        problems.Add(new DatasetProblem(path, line.Number, $"duplicate id '{output.Id}'"));
                     }
                 }
             }
             catch (JsonException e)
             {
-                problems.Add(new DatasetProblem(path, number, $"invalid JSON {JsonErrors.Describe(e)}, expected one JSON object per line"));
+                problems.Add(new DatasetProblem(path, line.Number, $"invalid JSON {JsonErrors.Describe(e)}, expected one JSON object per line"));
             }
         }
 
-        if (number == 0)
+        if (lines.Count == 0 || lines.TrueForAll(l => l is { } line && string.IsNullOrWhiteSpace(line.Text)))
         {
             problems.Add(new DatasetProblem(path, 1, "the file is empty: expected one recorded output per line"));
         }

@@ -166,4 +166,18 @@ public sealed class EvaluateCommandTests : IDisposable
         Assert.Equal(2, exit);
         Assert.Contains("the environment variable SLOQ_TEST_KEY_THAT_IS_NOT_SET (api_key_env) is not set", stderr);
     }
+
+    [Fact]
+    public async Task AResultStoreThatCannotBeOpenedIsAnInfrastructureFailure()
+    {
+        var blocker = cli.Write("blocker", "a file where the store's folder should be");
+        var recorded = cli.Write("recorded.jsonl", """{"id": "capital-australia", "output": "Canberra"}""" + "\n");
+
+        var (exit, _, stderr) = await cli.RunAsync(
+            "evaluate", "--dataset", Repo("golden-datasets", "factual-qa.jsonl"), "--model", "recorded:" + recorded,
+            "--out", cli.Path("out"), "--store", Path.Combine(blocker, "results.db"), "--no-progress");
+
+        Assert.Equal(3, exit);
+        Assert.StartsWith("sloq: infrastructure failure:", stderr);
+    }
 }

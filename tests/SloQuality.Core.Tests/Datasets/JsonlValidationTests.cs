@@ -70,7 +70,7 @@ public sealed class JsonlValidationTests : IDisposable
         var bytes = Encoding.UTF8.GetBytes(Good + "\n" + """{"id": "b", "input": "caf""").Concat(new byte[] { 0xC3, 0x28 }).Concat(Encoding.UTF8.GetBytes("\", \"reference\": \"x\"}\n")).ToArray();
         var (path, problems) = LoadBytes(bytes);
 
-        Assert.Equal([$"{path}:2: invalid UTF-8 at column 26: a dataset must be UTF-8 text"], problems);
+        Assert.Equal([$"{path}:2: invalid UTF-8 at column 26: the file must be UTF-8 text"], problems);
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class JsonlValidationTests : IDisposable
     {
         var (path, problems) = Load(Good + "\n" + "{\"id\": \"b\",\0 \"input\": \"x\"}\n");
 
-        Assert.Equal([$"{path}:2: NUL byte at column 12: a dataset must be UTF-8 text"], problems);
+        Assert.Equal([$"{path}:2: NUL byte at column 12: the file must be UTF-8 text"], problems);
     }
 
     [Fact]

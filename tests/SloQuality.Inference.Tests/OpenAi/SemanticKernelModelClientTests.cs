@@ -72,7 +72,7 @@ public sealed class SemanticKernelModelClientTests
     [Fact]
     public async Task AnUnknownModelIsNotRetried()
     {
-        await using var model = await SimulatedModel.StartAsync(SimulatedModel.Profile(), SimulatedModel.Target(attempts: 3) with { Model = "no-such-model" });
+        await using var model = await SimulatedModel.StartAsync(SimulatedModel.Profile());
         using var client = new SloQuality.Inference.OpenAi.SemanticKernelModelClient(
             SimulatedModel.Target(attempts: 3) with { Model = "no-such-model" }, model.Host.BaseUri, null);
 
@@ -81,6 +81,7 @@ public sealed class SemanticKernelModelClientTests
         Assert.Equal(FailureKind.HttpError, result.Failure!.Kind);
         Assert.Equal(404, result.Failure.HttpStatus);
         Assert.Equal(1, result.Attempts);
+        Assert.Equal(1, model.Host.Stats.Requests);
     }
 
     [Fact]

@@ -43,4 +43,15 @@ public sealed class RecordedOutputsTests : IDisposable
             ],
             problems.Select(p => p.ToString()));
     }
+
+    [Fact]
+    public void InvalidUtf8InALoggedAnswerIsReportedAtItsLine()
+    {
+        File.WriteAllBytes(path, [.. "{\"id\": \"a\", \"output\": \"ok\"}\n{\"id\": \"b\", \"output\": \"caf"u8, 0xC3, 0x28, .. "\"}\n"u8]);
+
+        var (outputs, problems) = RecordedOutputs.Load(path);
+
+        Assert.Equal([$"{path}:2: invalid UTF-8 at column 27: the file must be UTF-8 text"], problems.Select(p => p.ToString()));
+        Assert.Equal("ok", outputs["a"].Output);
+    }
 }
