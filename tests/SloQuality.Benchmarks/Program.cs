@@ -13,6 +13,12 @@ switch (args)
     case ["ttft-fidelity"]:
         Console.WriteLine(await TtftFidelity.RunAsync());
         return 0;
+    case ["sts"]:
+        Console.WriteLine(await StsCorrelation.RunAsync());
+        return 0;
+    case ["embed-throughput"]:
+        Console.WriteLine(await EmbedThroughput.RunAsync());
+        return 0;
     case ["profile"]:
         {
             // Not a benchmark: a steady load of the whole path for a sampling profiler.
@@ -28,6 +34,6 @@ switch (args)
             return 0;
         }
     default:
-        Console.Error.WriteLine("usage: SloQuality.Benchmarks replay-overhead | ttft-fidelity");
+        Console.Error.WriteLine("usage: SloQuality.Benchmarks replay-overhead | ttft-fidelity | sts | embed-throughput");
         return 2;
 }
