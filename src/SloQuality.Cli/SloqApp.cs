@@ -13,6 +13,11 @@ public static class SloqApp
                         [--concurrency N] [--repeat K] [--run-id ID] [--no-progress]
               Runs a dataset (or every dataset in a folder) against a model target from
               jobs/targets.yaml, or against recorded outputs with --model recorded:FILE.
+          sloq baseline promote --run RUN_ID [--noise-run RUN_ID] [--approver NAME] [--store FILE]
+              Makes a completed run the drift baseline of its model target and dataset; its
+              noise floor comes from the run's repeats (--repeat 2+) or from --noise-run.
+          sloq baseline show [--model NAME] [--dataset NAME] [--store FILE]
+              Lists the current baselines.
           sloq datasets validate PATH...
               Checks dataset files and folders; prints every problem as path:line: message.
           sloq simulate --profile FILE [--profile FILE...] [--port P] [--datasets DIR...]
@@ -29,6 +34,7 @@ public static class SloqApp
             {
                 [] or ["--help" or "-h" or "help", ..] => Help(stdout),
                 ["evaluate", .. var rest] => await new EvaluateCommand(stdout, stderr).RunAsync(rest, cancellationToken).ConfigureAwait(false),
+                ["baseline", .. var rest] => await new BaselineCommand(stdout, stderr).RunAsync(rest, cancellationToken).ConfigureAwait(false),
                 ["datasets", "validate", .. var rest] => ValidateCommand.Run(rest, stdout, stderr),
                 ["simulate", .. var rest] => await SimulateCommand.RunAsync(rest, stdout, stderr, cancellationToken).ConfigureAwait(false),
                 _ => throw new UsageException($"unknown command '{string.Join(' ', args.Take(2))}'; run 'sloq --help'"),

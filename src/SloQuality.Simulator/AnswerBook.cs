@@ -36,5 +36,30 @@ public sealed class AnswerBook
 
     public GoldenItem? Find(string prompt) => byPrompt.GetValueOrDefault(Key(prompt));
 
+    /// <summary>
+    /// Whether the item's meaning shifted under the profile (a stable draw per (seed, prompt), so every
+    /// repeat agrees), and if so another answerable item's reference to answer with instead.
+    /// </summary>
+    public string? ShiftedAnswer(GoldenItem item, SimulatorProfile profile)
+    {
+        if (profile.MeaningShiftRate <= 0 || !item.Answerable)
+        {
+            return null;
+        }
+
+        var key = Key(item.Prompt);
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"shift\u0001{profile.Seed}\u0001{key}"));
+        if (BitConverter.ToUInt32(hash, 0) / (double)uint.MaxValue >= profile.MeaningShiftRate)
+        {
+            return null;
+        }
+
+        var others = byPrompt.Where(kv => kv.Key != key && kv.Value.Answerable && kv.Value.Reference.Count > 0)
+            .OrderBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(kv => kv.Value.Reference[0])
+            .ToList();
+        return others.Count == 0 ? null : others[(int)(BitConverter.ToUInt32(hash, 4) % (uint)others.Count)];
+    }
+
     private static string Key(string prompt) => TextNormalizer.Normalize(prompt);
 }

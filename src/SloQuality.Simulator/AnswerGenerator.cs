@@ -7,7 +7,7 @@ using SloQuality.Core.Datasets;
 namespace SloQuality.Simulator;
 
 /// <summary>What kind of answer the simulator gave (for tests that check its rates).</summary>
-public enum AnswerKind { Reference, Paraphrase, Hallucination, Abstention, Unknown }
+public enum AnswerKind { Reference, Paraphrase, Hallucination, Abstention, Unknown, MeaningShift }
 
 /// <summary>
 /// Writes the simulated model's answer for an item: the golden reference, a paraphrase of it, or a

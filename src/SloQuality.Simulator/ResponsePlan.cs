@@ -16,7 +16,9 @@ internal sealed record ResponsePlan(
     {
         var fault = DrawFault(profile.Errors, random.NextDouble());
         var item = book.Find(request.Prompt);
-        var (text, kind) = AnswerGenerator.Answer(item, profile, seeds.For(profile, request.Prompt));
+        var (text, kind) = item is not null && book.ShiftedAnswer(item, profile) is { } shifted
+            ? (shifted, AnswerKind.MeaningShift)
+            : AnswerGenerator.Answer(item, profile, seeds.For(profile, request.Prompt));
         var chunks = Split(text, profile.WordsPerChunk);
         var finish = "stop";
         var draw = random.NextDouble();

@@ -57,6 +57,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         var app = builder.Build();
         var endpoint = new ChatCompletionEndpoint(byModel, book, flushes, stats, time ?? TimeProvider.System);
         app.MapPost("/v1/chat/completions", endpoint.HandleAsync);
+        app.MapPost("/v1/embeddings", EmbeddingsEndpoint.HandleAsync);
         app.MapGet("/v1/models", () => Results.Json(new
         {
             @object = "list",

@@ -36,6 +36,12 @@ public sealed record SimulatorProfile
     /// <summary>Share of answers that are a paraphrase of the reference.</summary>
     public double ParaphraseRate { get; init; }
 
+    /// <summary>
+    /// Share of items (not requests) whose answer changed meaning, as after a model update: such an item
+    /// is always answered with another item's reference, on every repeat. For drift tests.
+    /// </summary>
+    public double MeaningShiftRate { get; init; }
+
     public sealed record ErrorRates
     {
         public double Http500 { get; init; }

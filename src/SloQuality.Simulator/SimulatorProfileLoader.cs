@@ -44,7 +44,7 @@ public static class SimulatorProfileLoader
 
         if (answers is not null)
         {
-            r.RejectUnknown(answers, "answers.", "hallucination", "paraphrase");
+            r.RejectUnknown(answers, "answers.", "hallucination", "paraphrase", "meaning_shift");
         }
 
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
@@ -72,6 +72,7 @@ public static class SimulatorProfileLoader
             ContentFilterRate = finish is null ? 0 : Share(r, finish, "content_filter"),
             HallucinationRate = answers is null ? 0 : Share(r, answers, "hallucination"),
             ParaphraseRate = answers is null ? 0 : Share(r, answers, "paraphrase"),
+            MeaningShiftRate = answers is null ? 0 : Share(r, answers, "meaning_shift"),
         };
 
         if (profile.Errors.Total > 1)

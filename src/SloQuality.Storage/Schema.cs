@@ -57,5 +57,26 @@ public static class Schema
                 PRIMARY KEY (run_id, item_id, repeat_index)
             );
             """),
+        (2, "output embeddings, baselines", """
+            CREATE TABLE embeddings (
+                model TEXT NOT NULL,
+                text_hash TEXT NOT NULL,
+                dimensions INTEGER NOT NULL,
+                vector BLOB NOT NULL,
+                created_at TEXT NOT NULL,
+                PRIMARY KEY (model, text_hash)
+            );
+            CREATE TABLE baselines (
+                model_target TEXT NOT NULL,
+                dataset_name TEXT NOT NULL,
+                promoted_at TEXT NOT NULL,
+                run_id TEXT NOT NULL REFERENCES runs (run_id),
+                dataset_hash TEXT NOT NULL,
+                promoted_by TEXT NULL,
+                noise_run_id TEXT NULL,
+                noise_json TEXT NULL,
+                PRIMARY KEY (model_target, dataset_name, promoted_at)
+            );
+            """),
     ];
 }

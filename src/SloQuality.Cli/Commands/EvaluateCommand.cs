@@ -1,5 +1,6 @@
 using SloQuality.Core.Configuration;
 using SloQuality.Core.Datasets;
+using SloQuality.Core.Drift;
 using SloQuality.Core.Evaluation;
 using SloQuality.Core.Hallucination;
 using SloQuality.Core.Replay;
@@ -70,11 +71,19 @@ public sealed class EvaluateCommand(TextWriter stdout, TextWriter stderr)
             return ExitCodes.BadInput;
         }
 
+        using var drift = DriftServices.Load(configFolder, stderr);
+        if (drift is null)
+        {
+            (client as IDisposable)?.Dispose();
+            return ExitCodes.BadInput;
+        }
+
         try
         {
             await using var store = new SqliteResultStore(storePath);
             await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
-            var runner = new EvaluationRunner(store, new ItemScorer(new CorrectnessJudge(), new LexicalHallucinationDetector()), TimeProvider.System);
+            var stage = drift.Stage(new EmbeddingCache(drift.Generator, store), store, store);
+            var runner = new EvaluationRunner(store, new ItemScorer(new CorrectnessJudge(), new LexicalHallucinationDetector()), TimeProvider.System, stage);
             var model = new RunSummary.ModelInfo(target.Name, target.Provider, target.Provider == ModelTarget.Recorded ? target.File : target.Model ?? target.Name);
             var console = new RunConsole(stdout, showProgress: !parsed.Has("no-progress"));
             foreach (var dataset in datasets)
@@ -82,16 +91,17 @@ public sealed class EvaluateCommand(TextWriter stdout, TextWriter stderr)
                 // A folder of datasets gets a report folder per dataset; a single file writes DIR itself (contract 3).
                 var folder = Directory.Exists(datasetPath) ? Path.Combine(outFolder, dataset.Name) : outFolder;
                 var options = new EvaluationOptions { RunId = runId, Concurrency = concurrency, Repeat = repeat };
-                var (summary, results) = await console.RunWithProgressAsync(
+                var (summary, results, baselineOutputs) = await console.RunWithProgressAsync(
                     $"{dataset.Name} on {target.Name}",
                     dataset.Items.Count * repeat,
                     progress => runner.RunAsync(dataset, client, model, options, progress, cancellationToken)).ConfigureAwait(false);
-                await RunReportWriter.WriteAsync(folder, summary, dataset, results, cancellationToken).ConfigureAwait(false);
+                await RunReportWriter.WriteAsync(folder, summary, dataset, results, baselineOutputs, cancellationToken).ConfigureAwait(false);
                 console.PrintSummary(summary, folder);
             }
         }
         // The store's writer reports its own death as InvalidOperationException: still exit 3, with the reason.
-        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException or InvalidOperationException
+                                       or HttpRequestException or System.ClientModel.ClientResultException)
         {
             await stderr.WriteLineAsync($"sloq: infrastructure failure: {e.Message}").ConfigureAwait(false);
             return ExitCodes.Infrastructure;

@@ -1,4 +1,5 @@
 using SloQuality.Core.Datasets;
+using SloQuality.Core.Drift;
 using SloQuality.Core.Replay;
 
 namespace SloQuality.Core.Evaluation;
@@ -8,7 +9,7 @@ namespace SloQuality.Core.Evaluation;
 /// concurrency, scores each answer as it arrives, hands it to the store's writer, and summarises the
 /// run; a resumed run is summarised from the store, so every item counts exactly once.
 /// </summary>
-public sealed class EvaluationRunner(IResultStore store, ItemScorer scorer, TimeProvider time)
+public sealed class EvaluationRunner(IResultStore store, ItemScorer scorer, TimeProvider time, DriftStage? drift = null)
 {
     public async Task<RunOutcome> RunAsync(
         GoldenDataset dataset,
@@ -53,11 +54,13 @@ public sealed class EvaluationRunner(IResultStore store, ItemScorer scorer, Time
 
         // A fresh run is summarised from what it just produced; a resumed one from the store, which
         // holds the earlier attempt's items too (each once: the first stored result wins).
-        var results = done.Count == 0 ? produced : await store.GetItemResultsAsync(runId, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<ItemResult> results = done.Count == 0 ? produced : await store.GetItemResultsAsync(runId, cancellationToken).ConfigureAwait(false);
+        var driftOutcome = drift is null ? null : await drift.AssessAsync(run, results, cancellationToken).ConfigureAwait(false);
+        results = driftOutcome?.Items ?? results;
         var finishedAt = time.GetUtcNow();
-        var summary = RunSummaryBuilder.Build(run, dataset, model, results, finishedAt);
+        var summary = RunSummaryBuilder.Build(run, dataset, model, results, finishedAt) with { Drift = driftOutcome?.Assessment };
         await store.CompleteRunAsync(runId, finishedAt, Reports.SummaryJson.Serialize(summary), cancellationToken).ConfigureAwait(false);
-        return new RunOutcome(summary, results);
+        return new RunOutcome(summary, results, driftOutcome?.BaselineOutputs ?? new Dictionary<string, string>());
     }
 
     /// <summary>Sortable by time, readable, and unique: <c>20261129T0712-support-faq-sim-stable-3f9a1c</c>.</summary>

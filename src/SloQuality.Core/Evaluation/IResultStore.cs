@@ -32,6 +32,9 @@ public interface IResultStore : IAsyncDisposable
 
     Task<IReadOnlyList<ItemResult>> GetItemResultsAsync(string runId, CancellationToken cancellationToken);
 
+    /// <summary>Sets each listed item result's drift similarity (null where there is no baseline output).</summary>
+    Task SetDriftSimilaritiesAsync(string runId, IReadOnlyList<(string ItemId, int Repeat, double? Similarity)> similarities, CancellationToken cancellationToken);
+
     /// <summary>Marks the run completed and stores its summary (as JSON).</summary>
     Task CompleteRunAsync(string runId, DateTimeOffset finishedAt, string summaryJson, CancellationToken cancellationToken);
 }

@@ -38,7 +38,7 @@ public sealed record RunSummary
     public required TokenSummary Tokens { get; init; }
 
     /// <summary>Drift against the approved baseline; null until a baseline exists.</summary>
-    public object? Drift { get; init; }
+    public Drift.DriftAssessment? Drift { get; init; }
 
     public sealed record DatasetInfo(string Name, string Path, string ContentHash, int Items);
 

@@ -20,7 +20,7 @@ public static class HtmlReport
         .bad{color:#b42318}.ok{color:#067647}.warn{color:#b54708}details{margin:.5rem 0}
         """;
 
-    public static string Render(RunSummary summary, GoldenDataset dataset, IReadOnlyList<ItemResult> results)
+    public static string Render(RunSummary summary, GoldenDataset dataset, IReadOnlyList<ItemResult> results, IReadOnlyDictionary<string, string>? baselineOutputs = null)
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
@@ -41,6 +41,7 @@ public static class HtmlReport
         }
 
         html.Append("</tbody></table>");
+        DriftSection.AppendHtml(html, summary, results, baselineOutputs ?? new Dictionary<string, string>());
         var items = ReportFigures.ItemsById(dataset);
         var attention = ReportFigures.Attention(results, 50);
         html.Append("<h2>Items that need a look (").Append(attention.Count).Append(")</h2>");

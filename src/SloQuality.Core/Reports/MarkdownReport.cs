@@ -10,7 +10,7 @@ namespace SloQuality.Core.Reports;
 /// </summary>
 public static class MarkdownReport
 {
-    public static string Render(RunSummary summary, GoldenDataset dataset, IReadOnlyList<ItemResult> results)
+    public static string Render(RunSummary summary, GoldenDataset dataset, IReadOnlyList<ItemResult> results, IReadOnlyDictionary<string, string>? baselineOutputs = null)
     {
         var md = new StringBuilder();
         md.AppendLine($"# Quality report: {Cell(summary.Dataset.Name)} on {Cell(summary.Model.Target)}");
@@ -28,6 +28,7 @@ public static class MarkdownReport
             md.AppendLine($"| {row.Metric} | {row.Value} | {row.Interval} | {row.N} |");
         }
 
+        DriftSection.AppendMarkdown(md, summary, results, baselineOutputs ?? new Dictionary<string, string>(), Cell);
         var attention = ReportFigures.Attention(results, 25);
         md.AppendLine();
         md.AppendLine($"## Items that need a look ({attention.Count} shown)");

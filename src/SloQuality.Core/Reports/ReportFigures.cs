@@ -12,6 +12,7 @@ public static class ReportFigures
 
     public static IReadOnlyList<Row> Rows(RunSummary s) =>
     [
+        .. DriftRows(s),
         Rate("Correctness", s.Correctness),
         Rate("Hallucination rate", s.Hallucination),
         Rate("Availability", s.Availability),
@@ -26,6 +27,29 @@ public static class ReportFigures
         new("Output tokens/s (run)", Number(s.Tokens.ThroughputTokensPerSecond), string.Empty, s.Tokens.OutputTokens.ToString(CultureInfo.InvariantCulture) + " tokens"),
         new("Decode tokens/s p50", Number(s.Tokens.DecodeTokensPerSecondP50), string.Empty, string.Empty),
     ];
+
+    /// <summary>The drift rows, when the run was compared with a baseline.</summary>
+    private static IEnumerable<Row> DriftRows(RunSummary s)
+    {
+        if (s.Drift is not { } d)
+        {
+            yield break;
+        }
+
+        yield return new Row("Drift similarity (mean)", Number3(d.MeanSimilarity.Mean), $"[{Number3(d.MeanSimilarity.Low)}, {Number3(d.MeanSimilarity.High)}]", d.MeanSimilarity.N.ToString(CultureInfo.InvariantCulture));
+        if (d.NoiseFloor is { } noise)
+        {
+            yield return new Row("Baseline noise floor (mean)", Number3(noise.Mean), $"[{Number3(noise.Low)}, {Number3(noise.High)}]", noise.N.ToString(CultureInfo.InvariantCulture));
+        }
+
+        yield return Rate($"Items under similarity {d.ItemThreshold.ToString(CultureInfo.InvariantCulture)}", d.BelowThreshold);
+    }
+
+    /// <summary>The items whose output moved furthest from the baseline's (lowest similarity first).</summary>
+    public static IReadOnlyList<ItemResult> MovedMost(IReadOnlyList<ItemResult> results, int limit) =>
+        results.Where(r => r.DriftSimilarity is not null).OrderBy(r => r.DriftSimilarity).Take(limit).ToList();
+
+    public static string Number3(double? value) => value is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "n/a";
 
     /// <summary>Items worth a look first: failures, then incorrect or hallucinated answers, worst first.</summary>
     public static IReadOnlyList<ItemResult> Attention(IReadOnlyList<ItemResult> results, int limit) =>

@@ -8,7 +8,7 @@ namespace SloQuality.Core.Reports;
 /// <summary>Writes a run's output folder: <c>summary.json</c>, <c>items.jsonl</c>, <c>report.md</c>, <c>report.html</c>.</summary>
 public static class RunReportWriter
 {
-    public static async Task WriteAsync(string folder, RunSummary summary, GoldenDataset dataset, IReadOnlyList<ItemResult> results, CancellationToken cancellationToken)
+    public static async Task WriteAsync(string folder, RunSummary summary, GoldenDataset dataset, IReadOnlyList<ItemResult> results, IReadOnlyDictionary<string, string>? baselineOutputs, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(folder);
         var ordered = Order(dataset, results);
@@ -22,8 +22,8 @@ public static class RunReportWriter
         }
 
         await File.WriteAllTextAsync(Path.Combine(folder, "items.jsonl"), lines.ToString(), utf8, cancellationToken).ConfigureAwait(false);
-        await File.WriteAllTextAsync(Path.Combine(folder, "report.md"), MarkdownReport.Render(summary, dataset, ordered), utf8, cancellationToken).ConfigureAwait(false);
-        await File.WriteAllTextAsync(Path.Combine(folder, "report.html"), HtmlReport.Render(summary, dataset, ordered), utf8, cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(Path.Combine(folder, "report.md"), MarkdownReport.Render(summary, dataset, ordered, baselineOutputs), utf8, cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(Path.Combine(folder, "report.html"), HtmlReport.Render(summary, dataset, ordered, baselineOutputs), utf8, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Dataset order, then repeat: stable files whatever order the workers finished in.</summary>

@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using SloQuality.Core.Datasets;
+using SloQuality.Core.Drift;
 using SloQuality.Core.Evaluation;
 
 namespace SloQuality.Storage.Sqlite;
@@ -13,7 +14,7 @@ namespace SloQuality.Storage.Sqlite;
 /// batch, WAL mode: many workers producing results never contend for SQLite's single write lock,
 /// which would otherwise collapse throughput and inflate measured latency.
 /// </summary>
-public sealed class SqliteResultStore : IResultStore
+public sealed partial class SqliteResultStore : IResultStore, IEmbeddingStore, IBaselineStore
 {
     private const int MaxBatch = 512;
 
@@ -123,6 +124,17 @@ public sealed class SqliteResultStore : IResultStore
         }
 
         return results;
+    }
+
+    public async Task SetDriftSimilaritiesAsync(string runId, IReadOnlyList<(string ItemId, int Repeat, double? Similarity)> similarities, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = connection.BeginTransaction();
+        await connection.ExecuteAsync(
+            "UPDATE item_results SET drift_similarity = @Similarity WHERE run_id = @RunId AND item_id = @ItemId AND repeat_index = @Repeat",
+            similarities.Select(s => new { RunId = runId, s.ItemId, s.Repeat, s.Similarity }),
+            transaction).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task CompleteRunAsync(string runId, DateTimeOffset finishedAt, string summaryJson, CancellationToken cancellationToken)

@@ -42,7 +42,7 @@ public sealed class ResumedRunTests : IDisposable
 
         // The retry: only the missing items are sent, and the summary counts each item once.
         var second = new CountingClient(new RecordedModelClient("recorded", outputs), stopAfter: int.MaxValue, null);
-        var (summary, results) = await runner.RunAsync(dataset, second, model, options, null, CancellationToken.None);
+        var (summary, results, _) = await runner.RunAsync(dataset, second, model, options, null, CancellationToken.None);
 
         Assert.Equal(200 - stored, second.Calls);
         Assert.Equal(200, summary.Items.Completed);

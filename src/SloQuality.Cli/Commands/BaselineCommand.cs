@@ -1,0 +1,90 @@
+using System.Globalization;
+using SloQuality.Core.Drift;
+using SloQuality.Storage.Sqlite;
+
+namespace SloQuality.Cli.Commands;
+
+/// <summary>
+/// <c>sloq baseline promote --run RUN_ID [--noise-run RUN_ID] [--approver NAME]</c> makes a completed run
+/// the baseline of its (model target, dataset), with its noise floor; <c>sloq baseline show</c> lists the
+/// current baselines.
+/// </summary>
+public sealed class BaselineCommand(TextWriter stdout, TextWriter stderr)
+{
+    private static readonly HashSet<string> PromoteOptions = ["run", "noise-run", "approver", "store", "config"];
+    private static readonly HashSet<string> ShowOptions = ["store", "model", "dataset"];
+    private static readonly HashSet<string> NoFlags = [];
+
+    public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken) => args switch
+    {
+        ["promote", .. var rest] => await PromoteAsync(Arguments.Parse(rest, PromoteOptions, NoFlags), cancellationToken).ConfigureAwait(false),
+        ["show", .. var rest] => await ShowAsync(Arguments.Parse(rest, ShowOptions, NoFlags), cancellationToken).ConfigureAwait(false),
+        _ => throw new UsageException("expected 'sloq baseline promote --run RUN_ID' or 'sloq baseline show'"),
+    };
+
+    private async Task<int> PromoteAsync(Arguments parsed, CancellationToken cancellationToken)
+    {
+        NoPositional(parsed);
+        var runId = parsed.Required("run");
+        using var drift = DriftServices.Load(parsed.Value("config") ?? "jobs", stderr);
+        if (drift is null)
+        {
+            return ExitCodes.BadInput;
+        }
+
+        await using var store = await OpenAsync(parsed, cancellationToken).ConfigureAwait(false);
+        var promotion = new BaselinePromotion(store, store, new EmbeddingCache(drift.Generator, store), TimeProvider.System);
+        var (baseline, problem) = await promotion.PromoteAsync(runId, parsed.Value("noise-run"), parsed.Value("approver") ?? Environment.UserName, cancellationToken).ConfigureAwait(false);
+        if (baseline is null)
+        {
+            await stderr.WriteLineAsync($"sloq: {problem}").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        await stdout.WriteLineAsync($"promoted {baseline.RunId} as the baseline of {baseline.DatasetName} on {baseline.ModelTarget}").ConfigureAwait(false);
+        await stdout.WriteLineAsync(baseline.Noise is { } noise
+            ? string.Create(CultureInfo.InvariantCulture, $"noise floor: mean similarity {noise.Mean:0.0000} over {noise.Similarities.Count} items ({noise.Source})")
+            : "noise floor: none (promote a run made with --repeat 2 or more, or add --noise-run RUN_ID); drift will be judged against the absolute threshold").ConfigureAwait(false);
+        return ExitCodes.Success;
+    }
+
+    private async Task<int> ShowAsync(Arguments parsed, CancellationToken cancellationToken)
+    {
+        NoPositional(parsed);
+        await using var store = await OpenAsync(parsed, cancellationToken).ConfigureAwait(false);
+        var all = await store.ListCurrentAsync(cancellationToken).ConfigureAwait(false);
+        var shown = all
+            .Where(b => parsed.Value("model") is not { } m || b.ModelTarget == m)
+            .Where(b => parsed.Value("dataset") is not { } d || b.DatasetName == d)
+            .ToList();
+        if (shown.Count == 0)
+        {
+            await stdout.WriteLineAsync("no baselines yet: promote a run with 'sloq baseline promote --run RUN_ID'").ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+
+        await stdout.WriteLineAsync("model target\tdataset\trun\tdataset version\tpromoted at\tby\tnoise floor").ConfigureAwait(false);
+        foreach (var b in shown)
+        {
+            var noise = b.Noise is { } n ? string.Create(CultureInfo.InvariantCulture, $"{n.Mean:0.0000} over {n.Similarities.Count} items") : "none";
+            await stdout.WriteLineAsync($"{b.ModelTarget}\t{b.DatasetName}\t{b.RunId}\t{b.DatasetHash[..12]}\t{b.PromotedAt:u}\t{b.PromotedBy ?? "-"}\t{noise}").ConfigureAwait(false);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static async Task<SqliteResultStore> OpenAsync(Arguments parsed, CancellationToken cancellationToken)
+    {
+        var store = new SqliteResultStore(parsed.Value("store") ?? Path.Combine(".sloq", "results.db"));
+        await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        return store;
+    }
+
+    private static void NoPositional(Arguments parsed)
+    {
+        if (parsed.Positional.Count > 0)
+        {
+            throw new UsageException($"unexpected argument '{parsed.Positional[0]}'");
+        }
+    }
+}
