@@ -37,8 +37,9 @@ public sealed class AnswerBook
     public GoldenItem? Find(string prompt) => byPrompt.GetValueOrDefault(Key(prompt));
 
     /// <summary>
-    /// Whether the item's meaning shifted under the profile (a stable draw per (seed, prompt), so every
-    /// repeat agrees), and if so another answerable item's reference to answer with instead.
+    /// Whether the item's meaning shifted under the profile, and if so another answerable item's
+    /// reference to answer with instead. Exactly the profile's share of the answerable items shifts (the
+    /// ones with the lowest (seed, prompt) hash), so "15% of the items" is 15%, and every repeat agrees.
     /// </summary>
     public string? ShiftedAnswer(GoldenItem item, SimulatorProfile profile)
     {
@@ -47,19 +48,25 @@ public sealed class AnswerBook
             return null;
         }
 
+        var answerable = byPrompt.Where(kv => kv.Value.Answerable && kv.Value.Reference.Count > 0)
+            .Select(kv => (kv.Key, kv.Value.Reference[0], Hash: ShiftHash(profile.Seed, kv.Key)))
+            .OrderBy(x => x.Hash)
+            .ToList();
+        var shifted = (int)Math.Round(profile.MeaningShiftRate * answerable.Count, MidpointRounding.AwayFromZero);
         var key = Key(item.Prompt);
-        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"shift\u0001{profile.Seed}\u0001{key}"));
-        if (BitConverter.ToUInt32(hash, 0) / (double)uint.MaxValue >= profile.MeaningShiftRate)
+        var rank = answerable.FindIndex(x => x.Key == key);
+        if (rank < 0 || rank >= shifted || answerable.Count < 2)
         {
             return null;
         }
 
-        var others = byPrompt.Where(kv => kv.Key != key && kv.Value.Answerable && kv.Value.Reference.Count > 0)
-            .OrderBy(kv => kv.Key, StringComparer.Ordinal)
-            .Select(kv => kv.Value.Reference[0])
-            .ToList();
-        return others.Count == 0 ? null : others[(int)(BitConverter.ToUInt32(hash, 4) % (uint)others.Count)];
+        // Another item's answer, picked by the hash: a different meaning, the same for every repeat.
+        var other = answerable[(rank + 1 + (int)(answerable[rank].Hash % (ulong)(answerable.Count - 1))) % answerable.Count];
+        return other.Item2;
     }
+
+    private static ulong ShiftHash(int seed, string key) =>
+        BitConverter.ToUInt64(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"shift\u0001{seed}\u0001{key}")), 0);
 
     private static string Key(string prompt) => TextNormalizer.Normalize(prompt);
 }

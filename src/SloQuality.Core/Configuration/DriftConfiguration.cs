@@ -85,13 +85,14 @@ public static class DriftConfiguration
             return d;
         }
 
-        r.RejectUnknown(map, "drift.", "item_threshold", "minimum_mean_similarity", "alpha", "noise_margin", "centroid_threshold",
+        r.RejectUnknown(map, "drift.", "item_threshold", "minimum_mean_similarity", "alpha", "primary_share", "noise_margin", "centroid_threshold",
             "mmd_threshold", "classifier_auc_threshold", "permutations", "bootstrap_resamples", "classifier_null_rounds", "minimum_items", "seed");
         return d with
         {
             ItemThreshold = r.Number(map, "item_threshold", -1, 1) ?? d.ItemThreshold,
             MinimumMeanSimilarity = r.Number(map, "minimum_mean_similarity", -1, 1) ?? d.MinimumMeanSimilarity,
             Alpha = r.Number(map, "alpha", 1e-6, 0.5) ?? d.Alpha,
+            PrimaryShare = r.Number(map, "primary_share", 0.01, 0.99) ?? d.PrimaryShare,
             NoiseMargin = r.Number(map, "noise_margin", 0, 2) ?? d.NoiseMargin,
             CentroidThreshold = r.Number(map, "centroid_threshold", 0, 2) ?? d.CentroidThreshold,
             MmdThreshold = r.Number(map, "mmd_threshold", 0, 4) ?? d.MmdThreshold,

@@ -5,12 +5,17 @@ namespace SloQuality.Core.Drift;
 
 /// <summary>
 /// Runs the drift tests over the paired items and decides the verdict: a test raises drift when its
-/// Holm-adjusted p-value is under alpha and its effect reaches its threshold. With a noise floor the
-/// paired beyond-noise test leads; without one the mean similarity is held against the absolute
-/// threshold (its upper bound must fall under it), and the assessment says so.
+/// adjusted p-value is under alpha and its effect reaches its threshold. Alpha is split between the
+/// tests (weighted Bonferroni, so the chance of any false alarm stays at most alpha): with a noise
+/// floor the paired beyond-noise test, the one that sees items changing meaning, gets
+/// <see cref="DriftOptions.PrimaryShare"/> and the distribution tests share the rest; without one the
+/// distribution tests share alpha equally and the mean similarity is held against the absolute
+/// threshold (its upper bound must fall under it). The assessment says which.
 /// </summary>
 public sealed class DriftAnalyzer(IReadOnlyList<IDriftTest> tests, DriftOptions options)
 {
+    private const string Primary = "beyond_noise";
+
     public static IReadOnlyList<IDriftTest> DefaultTests { get; } =
         [new BeyondNoiseTest(), new CentroidDistanceTest(), new MmdTest(), new DomainClassifierTest()];
 
@@ -24,14 +29,16 @@ public sealed class DriftAnalyzer(IReadOnlyList<IDriftTest> tests, DriftOptions 
         var noiseEstimate = noiseValues.Count > 0 ? MeanEstimate.Bootstrap(noiseValues, options.BootstrapResamples, options.Seed) : null;
 
         var results = tests.Select(t => t.Run(pairs, options)).OfType<DriftTestResult>().ToList();
-        var adjusted = HolmCorrection.Adjust(results.Select(r => r.PValue ?? 1).ToList());
-        results = results.Select((r, i) => r with
+        var judgedAgainst = results.Any(r => r.Name == Primary) ? "noise_floor" : "threshold";
+        var others = results.Count(r => r.Name != Primary);
+        results = results.Select(r =>
         {
-            AdjustedPValue = adjusted[i],
-            Drifted = adjusted[i] < options.Alpha && r.Statistic >= r.Threshold,
+            var share = r.Name == Primary ? (others == 0 ? 1 : options.PrimaryShare)
+                : (judgedAgainst == "noise_floor" ? 1 - options.PrimaryShare : 1.0) / others;
+            var adjusted = Math.Min(1, (r.PValue ?? 1) / share);
+            return r with { AdjustedPValue = adjusted, Drifted = adjusted < options.Alpha && r.Statistic >= r.Threshold };
         }).ToList();
 
-        var judgedAgainst = results.Any(r => r.Name == "beyond_noise") ? "noise_floor" : "threshold";
         if (judgedAgainst == "threshold" && mean.High is { } high)
         {
             var detail = string.Create(CultureInfo.InvariantCulture, $"mean similarity {mean.Mean:0.0000}, upper 95% bound {high:0.0000}, against the minimum {options.MinimumMeanSimilarity} (no noise floor)");

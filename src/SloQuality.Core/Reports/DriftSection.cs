@@ -20,7 +20,7 @@ internal static class DriftSection
         html.Append("<h2>Drift against baseline <code>").Append(E(d.BaselineRunId)).Append("</code></h2>")
             .Append("<p class=\"").Append(css).Append("\"><strong>").Append(E(d.Verdict.Replace('_', ' '))).Append("</strong>: ").Append(E(d.Explanation)).Append("</p>")
             .Append("<p class=\"meta\">").Append(E($"{d.ItemsCompared} items compared, {d.ItemsWithoutBaseline} without a baseline output; embeddings: {d.EmbeddingModel}; noise floor: {d.NoiseSource ?? "none"}")).Append("</p>");
-        html.Append("<table><thead><tr><th>Test</th><th>Statistic</th><th>Threshold</th><th>p</th><th>p (Holm)</th><th>Drift</th><th>What it measured</th></tr></thead><tbody>");
+        html.Append("<table><thead><tr><th>Test</th><th>Statistic</th><th>Threshold</th><th>p</th><th>p (adjusted)</th><th>Drift</th><th>What it measured</th></tr></thead><tbody>");
         foreach (var t in d.Tests)
         {
             html.Append("<tr><td>").Append(E(t.Name)).Append("</td><td class=\"num\">").Append(E(F(t.Statistic))).Append("</td><td class=\"num\">")
@@ -54,7 +54,7 @@ internal static class DriftSection
         md.AppendLine();
         md.AppendLine(cell(d.Explanation, 400));
         md.AppendLine();
-        md.AppendLine("| Test | Statistic | Threshold | p (Holm) | Drift |");
+        md.AppendLine("| Test | Statistic | Threshold | p (adjusted) | Drift |");
         md.AppendLine("|---|---:|---:|---:|---|");
         foreach (var t in d.Tests)
         {

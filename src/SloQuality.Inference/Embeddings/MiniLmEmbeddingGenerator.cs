@@ -88,7 +88,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     /// <summary>[CLS] wordpieces [SEP], cut so the whole sequence fits the model's trained length.</summary>
     internal int[] Tokenize(string text)
     {
-        var ids = tokenizer.EncodeToIds(text, options.MaxTokens - 2, addSpecialTokens: false, out _, out _);
+        var ids = tokenizer.EncodeToIds(AccentFolding.Fold(text), options.MaxTokens - 2, addSpecialTokens: false, out _, out _);
         var sequence = new int[ids.Count + 2];
         sequence[0] = tokenizer.ClassificationTokenId;
         for (var i = 0; i < ids.Count; i++)
