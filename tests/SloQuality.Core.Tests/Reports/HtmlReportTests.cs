@@ -45,6 +45,26 @@ public sealed class HtmlReportTests
     }
 
     [Fact]
+    public void BaselineAndCurrentOutputsAreEscapedSideBySideInTheDriftSection()
+    {
+        var (summary, dataset, results) = Run();
+        var moved = results.Select(r => r with { DriftSimilarity = 0.12 }).ToArray();
+        var drift = new SloQuality.Core.Drift.DriftAnalyzer(SloQuality.Core.Drift.DriftAnalyzer.DefaultTests, new SloQuality.Core.Drift.DriftOptions()).Analyze([], 0, "base<run>", "m", null);
+
+        var html = HtmlReport.Render(summary with { Drift = drift }, dataset, moved, new Dictionary<string, string> { [moved[0].ItemId] = "baseline <b>said</b> this" });
+        var markdown = MarkdownReport.Render(summary with { Drift = drift }, dataset, moved, new Dictionary<string, string> { [moved[0].ItemId] = "baseline <b>said</b> this" });
+
+        Assert.Contains("Items that moved most", html);
+        Assert.Contains("baseline &lt;b&gt;said&lt;/b&gt; this", html);
+        Assert.Contains("base&lt;run&gt;", html);
+        Assert.DoesNotContain("<script>", html);
+        Assert.DoesNotContain("<b>", html);
+        Assert.Contains("insufficient data", html);
+        Assert.Contains("baseline &lt;b&gt;said&lt;/b&gt; this", markdown);
+        Assert.DoesNotContain("<script>", markdown);
+    }
+
+    [Fact]
     public void TheHtmlReportLoadsNothingFromOutside()
     {
         var (summary, dataset, results) = Run();
