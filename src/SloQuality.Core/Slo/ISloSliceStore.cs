@@ -1,0 +1,20 @@
+namespace SloQuality.Core.Slo;
+
+/// <summary>Where slice aggregates and computed SLO evaluations live. The fold reads only this.</summary>
+public interface ISloSliceStore
+{
+    /// <summary>Replaces the run's slices (writing them again after a resumed run counts nothing twice).</summary>
+    Task WriteSlicesAsync(string runId, IReadOnlyList<SliceAggregate> slices, CancellationToken cancellationToken);
+
+    /// <summary>Every slice starting in [from, to), of any run.</summary>
+    Task<IReadOnlyList<SliceAggregate>> ReadSlicesAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
+
+    /// <summary>The start of the earliest slice, or null when nothing was ever evaluated.</summary>
+    Task<DateTimeOffset?> FirstSliceAsync(CancellationToken cancellationToken);
+
+    /// <summary>Stores a computed evaluation of an SLO for a calendar window (replacing an earlier one).</summary>
+    Task SaveEvaluationAsync(string sloName, DateTimeOffset windowStart, DateTimeOffset windowEnd, bool complete, string json, CancellationToken cancellationToken);
+
+    /// <summary>Window starts of the SLO's evaluations stored as complete.</summary>
+    Task<IReadOnlySet<DateTimeOffset>> CompleteEvaluationsAsync(string sloName, CancellationToken cancellationToken);
+}

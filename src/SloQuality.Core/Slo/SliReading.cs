@@ -1,0 +1,10 @@
+namespace SloQuality.Core.Slo;
+
+/// <summary>
+/// An SLI read off aggregated slices: the value with its 95% interval (null where none applies) and
+/// sample count, and the good and total events that occurrence budgets count.
+/// </summary>
+public sealed record SliReading(double? Value, double? Low, double? High, long N, long Good, long Total)
+{
+    public static SliReading Empty { get; } = new(null, null, null, 0, 0, 0);
+}

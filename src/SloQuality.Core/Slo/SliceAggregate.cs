@@ -1,0 +1,91 @@
+namespace SloQuality.Core.Slo;
+
+/// <summary>
+/// Everything the SLO fold needs from five minutes of one run: counts of good and bad items for every
+/// rate, drift sums, token figures, and latency sketches. Aggregates add up (see <see cref="Merge"/>),
+/// so a day, a week or 30 days is the sum of its slices and no raw sample is read again.
+/// </summary>
+public sealed class SliceAggregate
+{
+    /// <summary>The base slice length: the shortest alert window (5 minutes).</summary>
+    public static readonly TimeSpan Length = TimeSpan.FromMinutes(5);
+
+    public required string RunId { get; init; }
+
+    public required string ModelTarget { get; init; }
+
+    public required string DatasetName { get; init; }
+
+    public required DateTimeOffset SliceStart { get; init; }
+
+    public long Items { get; set; }
+
+    /// <summary>Items with an answer that was judged (no failure of any kind).</summary>
+    public long Answered { get; set; }
+
+    public long Correct { get; set; }
+
+    public long Hallucinated { get; set; }
+
+    /// <summary>HTTP-level failures: server errors, rate limits after retries, timeouts, resets, cut streams.</summary>
+    public long Unavailable { get; set; }
+
+    public long ContentFiltered { get; set; }
+
+    public long Truncated { get; set; }
+
+    /// <summary>Answered items whose drift similarity is under <see cref="AvailabilityCounting.SevereDriftBelow"/>.</summary>
+    public long SevereDrift { get; set; }
+
+    public long DriftCount { get; set; }
+
+    public double DriftSum { get; set; }
+
+    public double DriftSumOfSquares { get; set; }
+
+    /// <summary>Sketch of 1 − similarity, so "items with similarity ≥ x" is a count at most 1 − x.</summary>
+    public LatencySketch DriftDistance { get; init; } = new();
+
+    public long OutputTokens { get; set; }
+
+    /// <summary>Seconds spent generating the answers that reported their tokens.</summary>
+    public double GenerationSeconds { get; set; }
+
+    public LatencySketch Ttft { get; init; } = new();
+
+    public LatencySketch InterToken { get; init; } = new();
+
+    public LatencySketch Total { get; init; } = new();
+
+    public LatencySketch Sketch(LatencyMetric metric) => metric switch
+    {
+        LatencyMetric.Ttft => Ttft,
+        LatencyMetric.InterToken => InterToken,
+        _ => Total,
+    };
+
+    public static DateTimeOffset Floor(DateTimeOffset time) =>
+        new(time.UtcTicks - (time.UtcTicks % Length.Ticks), TimeSpan.Zero);
+
+    /// <summary>Adds another slice's counts and sketches into this one.</summary>
+    public void Merge(SliceAggregate other)
+    {
+        Items += other.Items;
+        Answered += other.Answered;
+        Correct += other.Correct;
+        Hallucinated += other.Hallucinated;
+        Unavailable += other.Unavailable;
+        ContentFiltered += other.ContentFiltered;
+        Truncated += other.Truncated;
+        SevereDrift += other.SevereDrift;
+        DriftCount += other.DriftCount;
+        DriftSum += other.DriftSum;
+        DriftSumOfSquares += other.DriftSumOfSquares;
+        DriftDistance.Merge(other.DriftDistance);
+        OutputTokens += other.OutputTokens;
+        GenerationSeconds += other.GenerationSeconds;
+        Ttft.Merge(other.Ttft);
+        InterToken.Merge(other.InterToken);
+        Total.Merge(other.Total);
+    }
+}

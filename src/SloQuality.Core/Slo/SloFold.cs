@@ -1,0 +1,203 @@
+using System.Globalization;
+
+namespace SloQuality.Core.Slo;
+
+/// <summary>
+/// Folds slice aggregates into an SLO's evaluation for one model target and window: SLI, status, error
+/// budget, burn rates, multiwindow alerts, projected exhaustion, incidents and MTTR. Pure: the slices go
+/// in, the evaluation comes out; time is whatever instant the caller passes.
+/// </summary>
+public sealed class SloFold(SloSet set)
+{
+    /// <summary>How far back incidents and MTTR look.</summary>
+    public static readonly TimeSpan IncidentHistory = TimeSpan.FromDays(90);
+
+    /// <summary>Slice length for incidents of occurrence-budgeted SLOs.</summary>
+    public static readonly TimeSpan IncidentStep = TimeSpan.FromHours(1);
+
+    /// <summary>How far before a window's end the slices must reach for everything this fold computes.</summary>
+    public static TimeSpan Lookback(SloDefinition slo) =>
+        new[] { slo.Window.Period, IncidentHistory, TimeSpan.FromDays(3) }.Max();
+
+    public SloEvaluation Evaluate(SloDefinition slo, string target, DateTimeOffset windowStart, DateTimeOffset windowEnd, DateTimeOffset now, IReadOnlyList<SliceAggregate> slices)
+    {
+        var evaluatedAt = now < windowEnd ? now : windowEnd;
+        var mine = slices.Where(s => s.ModelTarget == target && slo.Scope.Covers(target, s.DatasetName)).OrderBy(s => s.SliceStart).ToList();
+        var inWindow = Between(mine, windowStart, evaluatedAt);
+        var period = slo.Window.Period;
+
+        if (slo.Sli == SliKinds.Mttr)
+        {
+            return EvaluateMttr(slo, target, windowStart, windowEnd, evaluatedAt, slices);
+        }
+
+        var reading = SliCalculator.Read(slo, set.Availability, SliCalculator.Sum(inWindow));
+        var (budget, burn) = slo.Budgeting.Method == SloBudgeting.Timeslices
+            ? TimesliceBudget(slo, inWindow, windowStart, period)
+            : OccurrenceBudget(slo, reading, period);
+        var alerts = BurnRateAlerts.For(period);
+        var alert = BurnRateAlerts.Evaluate(alerts, w => BurnOver(slo, mine, evaluatedAt - w, evaluatedAt, w));
+        var lastDay = alerts[2].LongWindow;
+        var exhaustion = ErrorBudget.TimeToExhaustion(budget.RemainingShare ?? 1, BurnOver(slo, mine, evaluatedAt - lastDay, evaluatedAt, lastDay), period);
+        var incidents = Incidents(slo, mine, evaluatedAt);
+        return new SloEvaluation
+        {
+            Slo = slo.Name,
+            ModelTarget = target,
+            Sli = slo.Sli,
+            Objective = Describe(slo),
+            Window = slo.Window.ToString(),
+            WindowStart = windowStart,
+            WindowEnd = windowEnd,
+            EvaluatedAt = evaluatedAt,
+            Complete = now >= windowEnd,
+            Value = reading.Value,
+            Low = reading.Low,
+            High = reading.High,
+            N = slo.Budgeting.Method == SloBudgeting.Timeslices ? SliceGroups(inWindow, windowStart, slo.Budgeting.SliceLength!.Value).Count() : reading.N,
+            Status = SloEvaluation.StatusOf(slo, reading.Value, reading.Low, reading.High),
+            PointMet = reading.Value is { } v ? slo.Satisfies(v) : null,
+            Budget = budget,
+            BurnRate = burn,
+            Alert = alert,
+            MinutesToExhaustion = exhaustion?.TotalMinutes,
+            Incidents = incidents,
+            MttrMinutes = Mttr(incidents),
+        };
+    }
+
+    /// <summary>"hallucination_rate &lt; 0.02 (objective 98% of items, daily (UTC))" and the like.</summary>
+    public static string Describe(SloDefinition slo) => string.Create(CultureInfo.InvariantCulture,
+        $"{slo.Sli} {slo.Operator} {slo.Target} (objective {slo.Objective:0.####} of {(slo.Budgeting.Method == SloBudgeting.Timeslices ? SloCatalog.Days(slo.Budgeting.SliceLength!.Value) + " slices" : "events")}, {slo.Window})");
+
+    private (BudgetFigures Budget, double? Burn) OccurrenceBudget(SloDefinition slo, SliReading reading, TimeSpan period)
+    {
+        var bad = reading.Total - reading.Good;
+        var allowed = ErrorBudget.Ratio(slo.Objective) * reading.Total;
+        var remaining = allowed - bad;
+        var share = allowed > 0 ? remaining / allowed : bad == 0 ? 1 : 0;
+        var timeBased = slo.Sli == SliKinds.Availability || SliKinds.Percentiles.ContainsKey(slo.Sli);
+        var minutes = timeBased ? ErrorBudget.Time(slo.Objective, period).TotalMinutes : (double?)null;
+        var budget = new BudgetFigures(SloBudgeting.Occurrences, allowed, bad, remaining, share, minutes, minutes * (1 - share), minutes * share);
+        return (budget, ErrorBudget.BurnRate(bad, reading.Total, slo.Objective));
+    }
+
+    private (BudgetFigures Budget, double? Burn) TimesliceBudget(SloDefinition slo, List<SliceAggregate> inWindow, DateTimeOffset windowStart, TimeSpan period)
+    {
+        var length = slo.Budgeting.SliceLength!.Value;
+        var (bad, withData) = BadSlices(slo, inWindow, windowStart, length);
+        var totalSlices = Math.Floor(period / length);
+        var allowed = ErrorBudget.Ratio(slo.Objective) * totalSlices;
+        var remaining = allowed - bad;
+        var share = allowed > 0 ? remaining / allowed : bad == 0 ? 1 : 0;
+        var sliceMinutes = length.TotalMinutes;
+        var budget = new BudgetFigures(SloBudgeting.Timeslices, allowed, bad, remaining, share, allowed * sliceMinutes, bad * sliceMinutes, remaining * sliceMinutes);
+        return (budget, ErrorBudget.BurnRate(bad, withData, slo.Objective));
+    }
+
+    /// <summary>The burn rate over [from, to): bad events or bad slices over what the objective allows.</summary>
+    private double? BurnOver(SloDefinition slo, List<SliceAggregate> mine, DateTimeOffset from, DateTimeOffset to, TimeSpan window)
+    {
+        var range = Between(mine, from, to);
+        if (slo.Budgeting.Method == SloBudgeting.Timeslices)
+        {
+            var length = slo.Budgeting.SliceLength!.Value < window ? slo.Budgeting.SliceLength.Value : window;
+            var (bad, withData) = BadSlices(slo, range, from, length);
+            return ErrorBudget.BurnRate(bad, withData, slo.Objective);
+        }
+
+        var reading = SliCalculator.Read(slo, set.Availability, SliCalculator.Sum(range));
+        return ErrorBudget.BurnRate(reading.Total - reading.Good, reading.Total, slo.Objective);
+    }
+
+    private (int Bad, int WithData) BadSlices(SloDefinition slo, List<SliceAggregate> range, DateTimeOffset origin, TimeSpan length)
+    {
+        int bad = 0, withData = 0;
+        foreach (var group in SliceGroups(range, origin, length))
+        {
+            if (SliCalculator.Read(slo, set.Availability, SliCalculator.Sum(group)).Value is not { } value)
+            {
+                continue;
+            }
+
+            withData++;
+            bad += slo.Satisfies(value, slo.Budgeting.SliceTarget) ? 0 : 1;
+        }
+
+        return (bad, withData);
+    }
+
+    private List<Incident> Incidents(SloDefinition slo, List<SliceAggregate> mine, DateTimeOffset evaluatedAt)
+    {
+        var from = evaluatedAt - IncidentHistory;
+        var step = slo.Budgeting.SliceLength ?? IncidentStep;
+        var incidents = new List<Incident>();
+        DateTimeOffset? open = null;
+        foreach (var group in SliceGroups(Between(mine, from, evaluatedAt), from, step))
+        {
+            if (SliCalculator.Read(slo, set.Availability, SliCalculator.Sum(group)).Value is not { } value)
+            {
+                continue;
+            }
+
+            var groupStart = group.Key;
+            var good = slo.Satisfies(value, slo.Budgeting.SliceTarget);
+            if (!good && open is null)
+            {
+                open = groupStart;
+            }
+            else if (good && open is { } start)
+            {
+                incidents.Add(new Incident(start, groupStart));
+                open = null;
+            }
+        }
+
+        if (open is { } still)
+        {
+            incidents.Add(new Incident(still, null));
+        }
+
+        return incidents;
+    }
+
+    private SloEvaluation EvaluateMttr(SloDefinition slo, string target, DateTimeOffset windowStart, DateTimeOffset windowEnd, DateTimeOffset evaluatedAt, IReadOnlyList<SliceAggregate> slices)
+    {
+        var of = set.Slos.Single(s => s.Name == slo.Of);
+        var mine = slices.Where(s => s.ModelTarget == target && of.Scope.Covers(target, s.DatasetName)).OrderBy(s => s.SliceStart).ToList();
+        var incidents = Incidents(of, mine, evaluatedAt).Where(i => i.End is { } end && end > windowStart).ToList();
+        var mttr = Mttr(incidents);
+        return new SloEvaluation
+        {
+            Slo = slo.Name,
+            ModelTarget = target,
+            Sli = slo.Sli,
+            Objective = Describe(slo) + $" of '{of.Name}' incidents",
+            Window = slo.Window.ToString(),
+            WindowStart = windowStart,
+            WindowEnd = windowEnd,
+            EvaluatedAt = evaluatedAt,
+            Complete = evaluatedAt >= windowEnd,
+            Value = mttr,
+            N = incidents.Count(i => i.End is not null),
+            Status = SloEvaluation.StatusOf(slo, mttr, null, null),
+            PointMet = mttr is { } m ? slo.Satisfies(m) : null,
+            Budget = new BudgetFigures("none", 0, 0, 0, null, null, null, null),
+            Alert = new AlertState(AlertState.Ok, []),
+            Incidents = incidents,
+            MttrMinutes = mttr,
+        };
+    }
+
+    private static double? Mttr(IEnumerable<Incident> incidents)
+    {
+        var closed = incidents.Where(i => i.Minutes is not null).Select(i => i.Minutes!.Value).ToList();
+        return closed.Count == 0 ? null : closed.Average();
+    }
+
+    private static IEnumerable<IGrouping<DateTimeOffset, SliceAggregate>> SliceGroups(List<SliceAggregate> range, DateTimeOffset origin, TimeSpan length) =>
+        range.GroupBy(s => origin + (length * Math.Floor((s.SliceStart - origin) / length)));
+
+    private static List<SliceAggregate> Between(List<SliceAggregate> sorted, DateTimeOffset from, DateTimeOffset to) =>
+        sorted.Where(s => s.SliceStart >= from && s.SliceStart < to).ToList();
+}

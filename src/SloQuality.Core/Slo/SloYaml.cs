@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using SloQuality.Core.Datasets;
+using SloQuality.Core.Yaml;
+
+namespace SloQuality.Core.Slo;
+
+/// <summary>The parts of an SLO definition that have a shape of their own: window, budgeting, scope, durations.</summary>
+internal static partial class SloYaml
+{
+    [GeneratedRegex(@"^(\d+(\.\d+)?)(m|h|d)$")]
+    private static partial Regex DurationPattern();
+
+    /// <summary><c>5m</c>, <c>1h</c>, <c>7d</c>: minutes, hours or days.</summary>
+    public static TimeSpan? ParseDuration(string text)
+    {
+        var match = DurationPattern().Match(text.Trim());
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var value = double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+        return match.Groups[3].Value switch
+        {
+            "m" => TimeSpan.FromMinutes(value),
+            "h" => TimeSpan.FromHours(value),
+            _ => TimeSpan.FromDays(value),
+        };
+    }
+
+    /// <summary><c>window: daily</c>, <c>weekly</c>, <c>{ rolling: 30d }</c> or <c>{ calendar: weekly, time_zone: Europe/Paris }</c>.</summary>
+    public static SloWindow? ReadWindow(NodeReader r, MappingNode map, string defaultZone)
+    {
+        var node = map.Get("window");
+        switch (node)
+        {
+            case null:
+                r.Report(map.Line, "missing required field 'window' (daily, weekly, { rolling: 30d } or { calendar: weekly, time_zone: ... })");
+                return null;
+            case ScalarNode { Text: SloWindow.Daily or SloWindow.Weekly } scalar:
+                return new SloWindow(scalar.Text!, null, defaultZone);
+            case MappingNode window:
+                r.RejectUnknown(window, "window.", "rolling", "calendar", "time_zone");
+                var zone = r.String(window, "time_zone") ?? defaultZone;
+                if (!ZoneExists(zone))
+                {
+                    r.Report(window.Line, $"unknown time zone '{zone}', expected an IANA name such as Europe/Berlin");
+                    return null;
+                }
+
+                if (r.String(window, "rolling") is { } rolling)
+                {
+                    if (ParseDuration(rolling) is not { } span || span < TimeSpan.FromHours(1))
+                    {
+                        r.Report(window.Line, $"window.rolling '{rolling}' is not a duration of an hour or more such as 7d, 28d or 30d");
+                        return null;
+                    }
+
+                    return new SloWindow(SloWindow.RollingKind, span, zone);
+                }
+
+                var calendar = r.String(window, "calendar");
+                if (calendar is SloWindow.Daily or SloWindow.Weekly)
+                {
+                    return new SloWindow(calendar, null, zone);
+                }
+
+                r.Report(window.Line, $"window needs 'rolling: 7d|28d|30d' or 'calendar: daily|weekly', found '{calendar}'");
+                return null;
+            default:
+                r.Report(node.Line, $"unknown window '{(node as ScalarNode)?.Text ?? node.KindName}', expected daily, weekly, {{ rolling: 30d }} or {{ calendar: weekly, time_zone: ... }}");
+                return null;
+        }
+    }
+
+    /// <summary><c>budgeting: occurrences</c> or <c>{ timeslices: 1h, slice_target: 2000 }</c>.</summary>
+    public static SloBudgeting ReadBudgeting(NodeReader r, MappingNode map)
+    {
+        switch (map.Get("budgeting"))
+        {
+            case null:
+            case ScalarNode { Text: SloBudgeting.Occurrences }:
+                return SloBudgeting.ByOccurrences;
+            case MappingNode budgeting:
+                r.RejectUnknown(budgeting, "budgeting.", "timeslices", "slice_target");
+                var length = r.String(budgeting, "timeslices") is { } text ? ParseDuration(text) : null;
+                if (length is null || length < TimeSpan.FromMinutes(5) || length.Value.Ticks % TimeSpan.FromMinutes(5).Ticks != 0)
+                {
+                    r.Report(budgeting.Line, "budgeting.timeslices must be a slice length in whole 5-minute steps, such as 5m, 1h or 1d");
+                    return SloBudgeting.ByOccurrences;
+                }
+
+                return new SloBudgeting(SloBudgeting.Timeslices, length, r.Number(budgeting, "slice_target"));
+            case var other:
+                r.Report(other.Line, "budgeting must be 'occurrences' or { timeslices: 1h } (optionally with slice_target)");
+                return SloBudgeting.ByOccurrences;
+        }
+    }
+
+    public static SloScope ReadScope(NodeReader r, MappingNode map)
+    {
+        if (r.Mapping(map, "scope") is not { } scope)
+        {
+            return SloScope.All;
+        }
+
+        r.RejectUnknown(scope, "scope.", "targets", "datasets");
+        return new SloScope(Names(r, scope, "targets"), Names(r, scope, "datasets"));
+    }
+
+    private static List<string> Names(NodeReader r, MappingNode map, string key) =>
+        r.Sequence(map, key)?.Items.Select(n => n is ScalarNode { Kind: ScalarKind.String, Text: { } t } ? t : Invalid(r, n, key)).OfType<string>().ToList() ?? [];
+
+    private static string? Invalid(NodeReader r, DataNode node, string key)
+    {
+        r.Report(node.Line, $"scope.{key} must list names (strings), found {node.KindName}");
+        return null;
+    }
+
+    private static bool ZoneExists(string zone)
+    {
+        try
+        {
+            TimeZoneInfo.FindSystemTimeZoneById(zone);
+            return true;
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            return false;
+        }
+    }
+}
