@@ -16,13 +16,7 @@ internal sealed class RunConsole
     public RunConsole(TextWriter output, bool showProgress)
     {
         var redirected = !ReferenceEquals(output, Console.Out) || Console.IsOutputRedirected;
-        console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(output),
-            Ansi = redirected ? AnsiSupport.No : AnsiSupport.Detect,
-            ColorSystem = redirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
-            Interactive = redirected ? InteractionSupport.No : InteractionSupport.Detect,
-        });
+        console = Consoles.For(output);
         interactive = showProgress && !redirected && console.Profile.Capabilities.Interactive;
     }
 

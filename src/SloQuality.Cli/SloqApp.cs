@@ -18,6 +18,13 @@ public static class SloqApp
               noise floor comes from the run's repeats (--repeat 2+) or from --noise-run.
           sloq baseline show [--model NAME] [--dataset NAME] [--store FILE]
               Lists the current baselines.
+          sloq slo status [--config DIR] [--store FILE] [--at TIME] [--gate]
+              Folds the result store into SLO compliance per model target (catching up missed
+              days and weeks); --gate exits 1 when an SLO is breached.
+          sloq slo explain --target 99.9 [--period 30d]
+              The error budget and the burn-rate alert table for an objective.
+          sloq slo import FILE [--out FILE] | sloq slo export [--config DIR] [--out FILE]
+              OpenSLO v1 to slos.yaml form, and back.
           sloq datasets validate PATH...
               Checks dataset files and folders; prints every problem as path:line: message.
           sloq simulate --profile FILE [--profile FILE...] [--port P] [--datasets DIR...]
@@ -35,6 +42,7 @@ public static class SloqApp
                 [] or ["--help" or "-h" or "help", ..] => Help(stdout),
                 ["evaluate", .. var rest] => await new EvaluateCommand(stdout, stderr).RunAsync(rest, cancellationToken).ConfigureAwait(false),
                 ["baseline", .. var rest] => await new BaselineCommand(stdout, stderr).RunAsync(rest, cancellationToken).ConfigureAwait(false),
+                ["slo", .. var rest] => await new SloCommand(stdout, stderr).RunAsync(rest, cancellationToken).ConfigureAwait(false),
                 ["datasets", "validate", .. var rest] => ValidateCommand.Run(rest, stdout, stderr),
                 ["simulate", .. var rest] => await SimulateCommand.RunAsync(rest, stdout, stderr, cancellationToken).ConfigureAwait(false),
                 _ => throw new UsageException($"unknown command '{string.Join(' ', args.Take(2))}'; run 'sloq --help'"),

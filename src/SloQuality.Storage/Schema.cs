@@ -78,5 +78,27 @@ public static class Schema
                 PRIMARY KEY (model_target, dataset_name, promoted_at)
             );
             """),
+        (3, "SLO slices and evaluations", """
+            CREATE TABLE slo_slices (
+                run_id TEXT NOT NULL REFERENCES runs (run_id),
+                slice_start TEXT NOT NULL,
+                model_target TEXT NOT NULL,
+                dataset_name TEXT NOT NULL,
+                data BLOB NOT NULL,
+                PRIMARY KEY (run_id, slice_start)
+            );
+            CREATE INDEX slo_slices_by_time ON slo_slices (slice_start);
+            CREATE TABLE slo_evaluations (
+                slo_name TEXT NOT NULL,
+                model_target TEXT NOT NULL,
+                window_start TEXT NOT NULL,
+                window_end TEXT NOT NULL,
+                complete INTEGER NOT NULL,
+                evaluated_at TEXT NOT NULL,
+                evaluation_json TEXT NOT NULL,
+                PRIMARY KEY (slo_name, model_target, window_start)
+            );
+            CREATE INDEX slo_evaluations_by_end ON slo_evaluations (window_end);
+            """),
     ];
 }

@@ -1,5 +1,6 @@
 using SloQuality.Core.Datasets;
 using SloQuality.Core.Drift;
+using SloQuality.Core.Slo;
 using SloQuality.Core.Replay;
 
 namespace SloQuality.Core.Evaluation;
@@ -9,7 +10,7 @@ namespace SloQuality.Core.Evaluation;
 /// concurrency, scores each answer as it arrives, hands it to the store's writer, and summarises the
 /// run; a resumed run is summarised from the store, so every item counts exactly once.
 /// </summary>
-public sealed class EvaluationRunner(IResultStore store, ItemScorer scorer, TimeProvider time, DriftStage? drift = null)
+public sealed class EvaluationRunner(IResultStore store, ItemScorer scorer, TimeProvider time, DriftStage? drift = null, ISloSliceStore? slices = null)
 {
     public async Task<RunOutcome> RunAsync(
         GoldenDataset dataset,
@@ -57,6 +58,12 @@ public sealed class EvaluationRunner(IResultStore store, ItemScorer scorer, Time
         IReadOnlyList<ItemResult> results = done.Count == 0 ? produced : await store.GetItemResultsAsync(runId, cancellationToken).ConfigureAwait(false);
         var driftOutcome = drift is null ? null : await drift.AssessAsync(run, results, cancellationToken).ConfigureAwait(false);
         results = driftOutcome?.Items ?? results;
+        if (slices is not null)
+        {
+            // The SLO fold reads these five-minute aggregates, never the raw items again.
+            await slices.WriteSlicesAsync(runId, SliceAggregator.Aggregate(run, results), cancellationToken).ConfigureAwait(false);
+        }
+
         var finishedAt = time.GetUtcNow();
         var summary = RunSummaryBuilder.Build(run, dataset, model, results, finishedAt) with { Drift = driftOutcome?.Assessment };
         await store.CompleteRunAsync(runId, finishedAt, Reports.SummaryJson.Serialize(summary), cancellationToken).ConfigureAwait(false);

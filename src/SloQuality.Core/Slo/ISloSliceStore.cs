@@ -12,9 +12,12 @@ public interface ISloSliceStore
     /// <summary>The start of the earliest slice, or null when nothing was ever evaluated.</summary>
     Task<DateTimeOffset?> FirstSliceAsync(CancellationToken cancellationToken);
 
-    /// <summary>Stores a computed evaluation of an SLO for a calendar window (replacing an earlier one).</summary>
-    Task SaveEvaluationAsync(string sloName, DateTimeOffset windowStart, DateTimeOffset windowEnd, bool complete, string json, CancellationToken cancellationToken);
+    /// <summary>Stores a computed evaluation (replacing an earlier one of the same SLO, target and window).</summary>
+    Task SaveEvaluationAsync(SloEvaluation evaluation, string json, CancellationToken cancellationToken);
 
-    /// <summary>Window starts of the SLO's evaluations stored as complete.</summary>
-    Task<IReadOnlySet<DateTimeOffset>> CompleteEvaluationsAsync(string sloName, CancellationToken cancellationToken);
+    /// <summary>Window starts of the SLO's evaluations for the target stored as complete.</summary>
+    Task<IReadOnlySet<DateTimeOffset>> CompleteEvaluationsAsync(string sloName, string modelTarget, CancellationToken cancellationToken);
+
+    /// <summary>The stored evaluations whose window ends in (from, to], oldest first, as JSON.</summary>
+    Task<IReadOnlyList<string>> EvaluationsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 }

@@ -1,33 +1,12 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using SloQuality.Core.Datasets;
 using SloQuality.Core.Yaml;
 
 namespace SloQuality.Core.Slo;
 
 /// <summary>The parts of an SLO definition that have a shape of their own: window, budgeting, scope, durations.</summary>
-internal static partial class SloYaml
+internal static class SloYaml
 {
-    [GeneratedRegex(@"^(\d+(\.\d+)?)(m|h|d)$")]
-    private static partial Regex DurationPattern();
-
-    /// <summary><c>5m</c>, <c>1h</c>, <c>7d</c>: minutes, hours or days.</summary>
-    public static TimeSpan? ParseDuration(string text)
-    {
-        var match = DurationPattern().Match(text.Trim());
-        if (!match.Success)
-        {
-            return null;
-        }
-
-        var value = double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
-        return match.Groups[3].Value switch
-        {
-            "m" => TimeSpan.FromMinutes(value),
-            "h" => TimeSpan.FromHours(value),
-            _ => TimeSpan.FromDays(value),
-        };
-    }
+    public static TimeSpan? ParseDuration(string text) => SloDurations.Parse(text);
 
     /// <summary><c>window: daily</c>, <c>weekly</c>, <c>{ rolling: 30d }</c> or <c>{ calendar: weekly, time_zone: Europe/Paris }</c>.</summary>
     public static SloWindow? ReadWindow(NodeReader r, MappingNode map, string defaultZone)

@@ -12,7 +12,11 @@ namespace SloQuality.Core.Yaml;
 public static partial class YamlNodeReader
 {
     /// <summary>The first document's root, or null (with the problem recorded) when the YAML is invalid.</summary>
-    public static DataNode? Parse(string path, string text, List<DatasetProblem> problems)
+    public static DataNode? Parse(string path, string text, List<DatasetProblem> problems) =>
+        ParseAll(path, text, problems) is [var first, ..] ? first : null;
+
+    /// <summary>Every document's root (<c>---</c>-separated), or none (with the problem recorded) when the YAML is invalid.</summary>
+    public static IReadOnlyList<DataNode> ParseAll(string path, string text, List<DatasetProblem> problems)
     {
         YamlStream stream = new();
         var parser = new Parser(new StringReader(text));
@@ -23,7 +27,7 @@ public static partial class YamlNodeReader
         catch (YamlException e)
         {
             problems.Add(new DatasetProblem(path, (int)Math.Max(1, e.Start.Line), $"invalid YAML: {Clean(e)}"));
-            return null;
+            return [];
         }
         catch (InvalidOperationException)
         {
@@ -31,16 +35,16 @@ public static partial class YamlNodeReader
             // event it parsed is where the text stopped making sense.
             var line = (int)Math.Max(1, parser.Current?.End.Line ?? 1);
             problems.Add(new DatasetProblem(path, line, "invalid YAML: a flow collection ('[...]' or '{...}') is not closed"));
-            return null;
+            return [];
         }
 
         if (stream.Documents.Count == 0)
         {
             problems.Add(new DatasetProblem(path, 1, "the file is empty"));
-            return null;
+            return [];
         }
 
-        return ToNode(stream.Documents[0].RootNode);
+        return stream.Documents.Select(d => ToNode(d.RootNode)).ToList();
     }
 
     /// <summary>Reads and parses a YAML file.</summary>

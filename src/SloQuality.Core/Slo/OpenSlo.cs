@@ -1,0 +1,126 @@
+using System.Globalization;
+using SloQuality.Core.Datasets;
+using SloQuality.Core.Yaml;
+using YamlDotNet.Serialization;
+
+namespace SloQuality.Core.Slo;
+
+/// <summary>
+/// OpenSLO v1 (<c>apiVersion: openslo/v1</c>, <c>kind: SLO</c>): export of our SLOs and import of
+/// theirs. The SLI travels as an inline indicator whose metric source is of type <c>SloQuality</c>
+/// (<c>spec.sli</c>, scope in <c>spec.targets</c>/<c>spec.datasets</c>); <c>budgetingMethod</c>,
+/// <c>timeWindow</c> (rolling or calendar with a time zone) and <c>objectives</c> (<c>op</c>/<c>value</c>,
+/// <c>target</c>, <c>timeSliceWindow</c>) map one to one.
+/// </summary>
+public static class OpenSlo
+{
+    private static readonly Dictionary<string, string> Ops = new() { ["<"] = "lt", ["<="] = "lte", [">"] = "gt", [">="] = "gte" };
+
+    public static string Export(IEnumerable<SloDefinition> slos)
+    {
+        var serializer = new SerializerBuilder().DisableAliases().Build();
+        return string.Join("---\n", slos.Select(slo => serializer.Serialize(Document(slo))));
+    }
+
+    private static Dictionary<string, object?> Document(SloDefinition slo)
+    {
+        var objective = new Dictionary<string, object?> { ["displayName"] = slo.Name, ["op"] = Ops[slo.Operator], ["value"] = slo.Target, ["target"] = slo.Objective };
+        if (slo.Budgeting.Method == SloBudgeting.Timeslices)
+        {
+            objective["timeSliceWindow"] = SloDurations.Format(slo.Budgeting.SliceLength!.Value);
+        }
+
+        var source = new Dictionary<string, object?> { ["sli"] = slo.Sli };
+        if (slo.Scope.Targets.Count > 0)
+        {
+            source["targets"] = slo.Scope.Targets;
+        }
+
+        if (slo.Scope.Datasets.Count > 0)
+        {
+            source["datasets"] = slo.Scope.Datasets;
+        }
+
+        if (slo.Of is not null)
+        {
+            source["of"] = slo.Of;
+        }
+
+        if (slo.Budgeting.SliceTarget is { } sliceTarget)
+        {
+            source["sliceTarget"] = sliceTarget;
+        }
+
+        var window = slo.Window.IsCalendar
+            ? new Dictionary<string, object?>
+            {
+                ["duration"] = slo.Window.Kind == SloWindow.Daily ? "1d" : "1w",
+                ["isRolling"] = false,
+                // A Monday, so a weekly calendar window is an ISO week.
+                ["calendar"] = new Dictionary<string, object?> { ["startTime"] = "2024-01-01 00:00:00", ["timeZone"] = slo.Window.TimeZone },
+            }
+            : new Dictionary<string, object?> { ["duration"] = SloDurations.Format(slo.Window.Period), ["isRolling"] = true };
+        var spec = new Dictionary<string, object?>
+        {
+            ["description"] = slo.Description ?? string.Empty,
+            ["service"] = "sloquality",
+            ["indicator"] = new Dictionary<string, object?>
+            {
+                ["metadata"] = new Dictionary<string, object?> { ["name"] = slo.Sli.Replace('_', '-') },
+                ["spec"] = new Dictionary<string, object?> { ["thresholdMetric"] = new Dictionary<string, object?> { ["metricSource"] = new Dictionary<string, object?> { ["type"] = "SloQuality", ["spec"] = source } } },
+            },
+            ["budgetingMethod"] = slo.Budgeting.Method == SloBudgeting.Timeslices ? "Timeslices" : "Occurrences",
+            ["timeWindow"] = new[] { window },
+            ["objectives"] = new[] { objective },
+        };
+        return new Dictionary<string, object?>
+        {
+            ["apiVersion"] = "openslo/v1",
+            ["kind"] = "SLO",
+            ["metadata"] = new Dictionary<string, object?> { ["name"] = slo.Name, ["labels"] = new Dictionary<string, object?> { ["criticality"] = slo.Criticality } },
+            ["spec"] = spec,
+        };
+    }
+
+    /// <summary>Reads every <c>kind: SLO</c> document of an OpenSLO file; other kinds are skipped.</summary>
+    public static (IReadOnlyList<SloDefinition> Slos, IReadOnlyList<DatasetProblem> Problems) Import(string path)
+    {
+        var problems = new List<DatasetProblem>();
+        if (!File.Exists(path))
+        {
+            return ([], [new DatasetProblem(path, 0, "no such file")]);
+        }
+
+        var r = new NodeReader(path, problems);
+        var slos = new List<SloDefinition>();
+        foreach (var document in YamlNodeReader.ParseAll(path, File.ReadAllText(path), problems).OfType<MappingNode>())
+        {
+            if (r.String(document, "kind") != "SLO")
+            {
+                continue;
+            }
+
+            if (r.String(document, "apiVersion") is { } version && version != "openslo/v1")
+            {
+                r.Report(document.Line, $"apiVersion '{version}' is not supported, expected openslo/v1");
+                continue;
+            }
+
+            if (OpenSloReader.Read(r, document) is { } slo)
+            {
+                slos.Add(slo);
+            }
+        }
+
+        if (slos.Count == 0 && problems.Count == 0)
+        {
+            problems.Add(new DatasetProblem(path, 1, "no 'kind: SLO' document found"));
+        }
+
+        return (slos, problems);
+    }
+
+    internal static string? OperatorOf(string op) => Ops.FirstOrDefault(kv => kv.Value == op).Key;
+
+    internal static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}
