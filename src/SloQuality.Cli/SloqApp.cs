@@ -25,6 +25,9 @@ public static class SloqApp
               The error budget and the burn-rate alert table for an objective.
           sloq slo import FILE [--out FILE] | sloq slo export [--config DIR] [--out FILE]
               OpenSLO v1 to slos.yaml form, and back.
+          sloq report daily --date YYYY-MM-DD --out DIR [--config DIR] [--store FILE]
+          sloq report weekly --week YYYY-Www --out DIR [--config DIR] [--store FILE]
+              The quality report: SLO tables, 30-day trends, budget burn-down, worst items, changes.
           sloq datasets validate PATH...
               Checks dataset files and folders; prints every problem as path:line: message.
           sloq simulate --profile FILE [--profile FILE...] [--port P] [--datasets DIR...]
@@ -43,6 +46,7 @@ public static class SloqApp
                 ["evaluate", .. var rest] => await new EvaluateCommand(stdout, stderr).RunAsync(rest, cancellationToken).ConfigureAwait(false),
                 ["baseline", .. var rest] => await new BaselineCommand(stdout, stderr).RunAsync(rest, cancellationToken).ConfigureAwait(false),
                 ["slo", .. var rest] => await new SloCommand(stdout, stderr).RunAsync(rest, cancellationToken).ConfigureAwait(false),
+                ["report", .. var rest] => await new ReportCommand(stdout, stderr).RunAsync(rest, cancellationToken).ConfigureAwait(false),
                 ["datasets", "validate", .. var rest] => ValidateCommand.Run(rest, stdout, stderr),
                 ["simulate", .. var rest] => await SimulateCommand.RunAsync(rest, stdout, stderr, cancellationToken).ConfigureAwait(false),
                 _ => throw new UsageException($"unknown command '{string.Join(' ', args.Take(2))}'; run 'sloq --help'"),

@@ -35,6 +35,9 @@ public interface IResultStore : IAsyncDisposable
     /// <summary>Sets each listed item result's drift similarity (null where there is no baseline output).</summary>
     Task SetDriftSimilaritiesAsync(string runId, IReadOnlyList<(string ItemId, int Repeat, double? Similarity)> similarities, CancellationToken cancellationToken);
 
+    /// <summary>Completed runs that started in [from, to), oldest first, with their summaries (JSON).</summary>
+    Task<IReadOnlyList<StoredRun>> GetRunsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
+
     /// <summary>Marks the run completed and stores its summary (as JSON).</summary>
     Task CompleteRunAsync(string runId, DateTimeOffset finishedAt, string summaryJson, CancellationToken cancellationToken);
 }

@@ -10,7 +10,7 @@ namespace SloQuality.Core.Reports;
 /// </summary>
 public static class HtmlReport
 {
-    private const string Style = """
+    internal const string Style = """
         body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:1100px;color:#1c2430;padding:0 1rem}
         h1{font-size:1.5rem;margin-bottom:.2rem}h2{font-size:1.15rem;margin-top:2rem}
         .meta{color:#5a6573}table{border-collapse:collapse;width:100%;margin:.6rem 0}

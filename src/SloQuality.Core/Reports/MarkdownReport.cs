@@ -53,7 +53,7 @@ public static class MarkdownReport
     }
 
     /// <summary>One table cell: HTML-escaped, no pipes or newlines, bounded length.</summary>
-    private static string Cell(string text, int max = 500)
+    internal static string Cell(string text, int max = 500)
     {
         var cut = text.Length > max ? text[..max] + "…" : text;
         return System.Net.WebUtility.HtmlEncode(cut)

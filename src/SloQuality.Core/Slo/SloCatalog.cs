@@ -1,4 +1,3 @@
-using System.Globalization;
 using SloQuality.Core.Datasets;
 using SloQuality.Core.Yaml;
 
@@ -170,6 +169,4 @@ public static class SloCatalog
             _ => null,
         };
     }
-
-    internal static string Days(TimeSpan span) => span.TotalDays.ToString("0.##", CultureInfo.InvariantCulture) + "d";
 }

@@ -19,7 +19,8 @@ public sealed class SloFold(SloSet set)
     public static TimeSpan Lookback(SloDefinition slo) =>
         new[] { slo.Window.Period, IncidentHistory, TimeSpan.FromDays(3) }.Max();
 
-    public SloEvaluation Evaluate(SloDefinition slo, string target, DateTimeOffset windowStart, DateTimeOffset windowEnd, DateTimeOffset now, IReadOnlyList<SliceAggregate> slices)
+    /// <param name="withIncidents">False skips the 90-day incident history (for charts that only need the budget).</param>
+    public SloEvaluation Evaluate(SloDefinition slo, string target, DateTimeOffset windowStart, DateTimeOffset windowEnd, DateTimeOffset now, IReadOnlyList<SliceAggregate> slices, bool withIncidents = true)
     {
         var evaluatedAt = now < windowEnd ? now : windowEnd;
         var mine = slices.Where(s => s.ModelTarget == target && slo.Scope.Covers(target, s.DatasetName)).OrderBy(s => s.SliceStart).ToList();
@@ -39,7 +40,7 @@ public sealed class SloFold(SloSet set)
         var alert = BurnRateAlerts.Evaluate(alerts, w => BurnOver(slo, mine, evaluatedAt - w, evaluatedAt, w));
         var lastDay = alerts[2].LongWindow;
         var exhaustion = ErrorBudget.TimeToExhaustion(budget.RemainingShare ?? 1, BurnOver(slo, mine, evaluatedAt - lastDay, evaluatedAt, lastDay), period);
-        var incidents = Incidents(slo, mine, evaluatedAt);
+        var incidents = withIncidents ? Incidents(slo, mine, evaluatedAt) : [];
         return new SloEvaluation
         {
             Slo = slo.Name,
@@ -68,7 +69,7 @@ public sealed class SloFold(SloSet set)
 
     /// <summary>"hallucination_rate &lt; 0.02 (objective 98% of items, daily (UTC))" and the like.</summary>
     public static string Describe(SloDefinition slo) => string.Create(CultureInfo.InvariantCulture,
-        $"{slo.Sli} {slo.Operator} {slo.Target} (objective {slo.Objective:0.####} of {(slo.Budgeting.Method == SloBudgeting.Timeslices ? SloCatalog.Days(slo.Budgeting.SliceLength!.Value) + " slices" : "events")}, {slo.Window})");
+        $"{slo.Sli} {slo.Operator} {slo.Target} (objective {slo.Objective:0.####} of {(slo.Budgeting.Method == SloBudgeting.Timeslices ? SloDurations.Format(slo.Budgeting.SliceLength!.Value) + " slices" : "events")}, {slo.Window})");
 
     private (BudgetFigures Budget, double? Burn) OccurrenceBudget(SloDefinition slo, SliReading reading, TimeSpan period)
     {
