@@ -19,6 +19,12 @@ switch (args)
     case ["embed-throughput"]:
         Console.WriteLine(await EmbedThroughput.RunAsync());
         return 0;
+    case ["slo-fold"]:
+        Console.WriteLine(await SloFoldBench.RunAsync());
+        return 0;
+    case ["slo-fold-child", var database]:
+        await SloFoldChild.RunAsync(database);
+        return 0;
     case ["profile"]:
         {
             // Not a benchmark: a steady load of the whole path for a sampling profiler.
@@ -34,6 +40,6 @@ switch (args)
             return 0;
         }
     default:
-        Console.Error.WriteLine("usage: SloQuality.Benchmarks replay-overhead | ttft-fidelity | sts | embed-throughput");
+        Console.Error.WriteLine("usage: SloQuality.Benchmarks replay-overhead | ttft-fidelity | sts | embed-throughput | slo-fold");
         return 2;
 }

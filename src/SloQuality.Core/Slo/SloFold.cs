@@ -9,6 +9,13 @@ namespace SloQuality.Core.Slo;
 /// </summary>
 public sealed class SloFold(SloSet set)
 {
+    /// <summary>Range sums kept for reuse; several SLOs over one target ask for the same windows.</summary>
+    private const int MaximumCachedSums = 512;
+
+    private readonly Dictionary<(string Target, string Scope), List<SliceAggregate>> byTarget = [];
+    private readonly Dictionary<(string Target, string Scope, DateTimeOffset From, DateTimeOffset To), SliceAggregate> sums = [];
+    private IReadOnlyList<SliceAggregate>? cachedFor;
+
     /// <summary>How far back incidents and MTTR look.</summary>
     public static readonly TimeSpan IncidentHistory = TimeSpan.FromDays(90);
 
@@ -23,7 +30,7 @@ public sealed class SloFold(SloSet set)
     public SloEvaluation Evaluate(SloDefinition slo, string target, DateTimeOffset windowStart, DateTimeOffset windowEnd, DateTimeOffset now, IReadOnlyList<SliceAggregate> slices, bool withIncidents = true)
     {
         var evaluatedAt = now < windowEnd ? now : windowEnd;
-        var mine = slices.Where(s => s.ModelTarget == target && slo.Scope.Covers(target, s.DatasetName)).OrderBy(s => s.SliceStart).ToList();
+        var mine = Mine(slices, target, slo.Scope);
         var inWindow = Between(mine, windowStart, evaluatedAt);
         var period = slo.Window.Period;
 
@@ -32,14 +39,14 @@ public sealed class SloFold(SloSet set)
             return EvaluateMttr(slo, target, windowStart, windowEnd, evaluatedAt, slices);
         }
 
-        var reading = SliCalculator.Read(slo, set.Availability, SliCalculator.Sum(inWindow));
+        var reading = SliCalculator.Read(slo, set.Availability, Sum(mine, target, slo.Scope, windowStart, evaluatedAt));
         var (budget, burn) = slo.Budgeting.Method == SloBudgeting.Timeslices
             ? TimesliceBudget(slo, inWindow, windowStart, period)
             : OccurrenceBudget(slo, reading, period);
         var alerts = BurnRateAlerts.For(period);
-        var alert = BurnRateAlerts.Evaluate(alerts, w => BurnOver(slo, mine, evaluatedAt - w, evaluatedAt, w));
+        var alert = BurnRateAlerts.Evaluate(alerts, w => BurnOver(slo, target, mine, evaluatedAt - w, evaluatedAt, w));
         var lastDay = alerts[2].LongWindow;
-        var exhaustion = ErrorBudget.TimeToExhaustion(budget.RemainingShare ?? 1, BurnOver(slo, mine, evaluatedAt - lastDay, evaluatedAt, lastDay), period);
+        var exhaustion = ErrorBudget.TimeToExhaustion(budget.RemainingShare ?? 1, BurnOver(slo, target, mine, evaluatedAt - lastDay, evaluatedAt, lastDay), period);
         var incidents = withIncidents ? Incidents(slo, mine, evaluatedAt) : [];
         return new SloEvaluation
         {
@@ -97,7 +104,7 @@ public sealed class SloFold(SloSet set)
     }
 
     /// <summary>The burn rate over [from, to): bad events or bad slices over what the objective allows.</summary>
-    private double? BurnOver(SloDefinition slo, List<SliceAggregate> mine, DateTimeOffset from, DateTimeOffset to, TimeSpan window)
+    private double? BurnOver(SloDefinition slo, string target, List<SliceAggregate> mine, DateTimeOffset from, DateTimeOffset to, TimeSpan window)
     {
         var range = Between(mine, from, to);
         if (slo.Budgeting.Method == SloBudgeting.Timeslices)
@@ -107,7 +114,7 @@ public sealed class SloFold(SloSet set)
             return ErrorBudget.BurnRate(bad, withData, slo.Objective);
         }
 
-        var reading = SliCalculator.Read(slo, set.Availability, SliCalculator.Sum(range));
+        var reading = SliCalculator.Read(slo, set.Availability, Sum(mine, target, slo.Scope, from, to));
         return ErrorBudget.BurnRate(reading.Total - reading.Good, reading.Total, slo.Objective);
     }
 
@@ -165,7 +172,7 @@ public sealed class SloFold(SloSet set)
     private SloEvaluation EvaluateMttr(SloDefinition slo, string target, DateTimeOffset windowStart, DateTimeOffset windowEnd, DateTimeOffset evaluatedAt, IReadOnlyList<SliceAggregate> slices)
     {
         var of = set.Slos.Single(s => s.Name == slo.Of);
-        var mine = slices.Where(s => s.ModelTarget == target && of.Scope.Covers(target, s.DatasetName)).OrderBy(s => s.SliceStart).ToList();
+        var mine = Mine(slices, target, of.Scope);
         var incidents = Incidents(of, mine, evaluatedAt).Where(i => i.End is { } end && end > windowStart).ToList();
         var mttr = Mttr(incidents);
         return new SloEvaluation
@@ -190,6 +197,47 @@ public sealed class SloFold(SloSet set)
         };
     }
 
+    /// <summary>The target's slices in the scope, in time order (computed once per slice list).</summary>
+    private List<SliceAggregate> Mine(IReadOnlyList<SliceAggregate> slices, string target, SloScope scope)
+    {
+        if (!ReferenceEquals(cachedFor, slices))
+        {
+            byTarget.Clear();
+            sums.Clear();
+            cachedFor = slices;
+        }
+
+        var key = (target, ScopeKey(scope));
+        if (!byTarget.TryGetValue(key, out var mine))
+        {
+            mine = slices.Where(s => s.ModelTarget == target && scope.Covers(target, s.DatasetName)).OrderBy(s => s.SliceStart).ToList();
+            byTarget[key] = mine;
+        }
+
+        return mine;
+    }
+
+    /// <summary>The sum of the target's slices in [from, to), reused across SLOs of the same scope.</summary>
+    private SliceAggregate Sum(List<SliceAggregate> mine, string target, SloScope scope, DateTimeOffset from, DateTimeOffset to)
+    {
+        var key = (target, ScopeKey(scope), from, to);
+        if (sums.TryGetValue(key, out var sum))
+        {
+            return sum;
+        }
+
+        if (sums.Count >= MaximumCachedSums)
+        {
+            sums.Clear();
+        }
+
+        sum = SliCalculator.Sum(Between(mine, from, to));
+        sums[key] = sum;
+        return sum;
+    }
+
+    private static string ScopeKey(SloScope scope) => string.Join(',', scope.Targets) + "|" + string.Join(',', scope.Datasets);
+
     private static double? Mttr(IEnumerable<Incident> incidents)
     {
         var closed = incidents.Where(i => i.Minutes is not null).Select(i => i.Minutes!.Value).ToList();
@@ -199,6 +247,30 @@ public sealed class SloFold(SloSet set)
     private static IEnumerable<IGrouping<DateTimeOffset, SliceAggregate>> SliceGroups(List<SliceAggregate> range, DateTimeOffset origin, TimeSpan length) =>
         range.GroupBy(s => origin + (length * Math.Floor((s.SliceStart - origin) / length)));
 
-    private static List<SliceAggregate> Between(List<SliceAggregate> sorted, DateTimeOffset from, DateTimeOffset to) =>
-        sorted.Where(s => s.SliceStart >= from && s.SliceStart < to).ToList();
+    /// <summary>The slices starting in [from, to), found by binary search in the time-ordered list.</summary>
+    private static List<SliceAggregate> Between(List<SliceAggregate> sorted, DateTimeOffset from, DateTimeOffset to)
+    {
+        var first = LowerBound(sorted, from);
+        var last = LowerBound(sorted, to);
+        return last > first ? sorted.GetRange(first, last - first) : [];
+    }
+
+    private static int LowerBound(List<SliceAggregate> sorted, DateTimeOffset time)
+    {
+        int low = 0, high = sorted.Count;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (sorted[middle].SliceStart < time)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
 }
