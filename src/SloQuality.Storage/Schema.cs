@@ -84,8 +84,9 @@ public static class Schema
                 slice_start TEXT NOT NULL,
                 model_target TEXT NOT NULL,
                 dataset_name TEXT NOT NULL,
+                tags TEXT NOT NULL,
                 data BLOB NOT NULL,
-                PRIMARY KEY (run_id, slice_start)
+                PRIMARY KEY (run_id, slice_start, tags)
             );
             CREATE INDEX slo_slices_by_time ON slo_slices (slice_start);
             CREATE TABLE slo_evaluations (

@@ -61,7 +61,7 @@ public sealed class EvaluationRunner(IResultStore store, ItemScorer scorer, Time
         if (slices is not null)
         {
             // The SLO fold reads these five-minute aggregates, never the raw items again.
-            await slices.WriteSlicesAsync(runId, SliceAggregator.Aggregate(run, results), cancellationToken).ConfigureAwait(false);
+            await slices.WriteSlicesAsync(runId, SliceAggregator.Aggregate(run, results, dataset), cancellationToken).ConfigureAwait(false);
         }
 
         var finishedAt = time.GetUtcNow();

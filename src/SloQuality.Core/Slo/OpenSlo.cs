@@ -41,6 +41,11 @@ public static class OpenSlo
             source["datasets"] = slo.Scope.Datasets;
         }
 
+        if (slo.Scope.TagList.Count > 0)
+        {
+            source["tags"] = slo.Scope.TagList;
+        }
+
         if (slo.Of is not null)
         {
             source["of"] = slo.Of;

@@ -66,7 +66,7 @@ internal static class OpenSloReader
             Window = window,
             Budgeting = budgeting,
             Objective = target.Value,
-            Scope = new SloScope(Names(source!, "targets"), Names(source!, "datasets")),
+            Scope = new SloScope(Names(source!, "targets"), Names(source!, "datasets"), Names(source!, "tags")),
             Criticality = labels is null ? "medium" : r.String(labels, "criticality") ?? "medium",
             Of = r.String(source!, "of"),
         };

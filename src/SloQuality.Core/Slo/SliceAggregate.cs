@@ -18,6 +18,12 @@ public sealed class SliceAggregate
 
     public required DateTimeOffset SliceStart { get; init; }
 
+    /// <summary>
+    /// The tag signature of the items in this slice: their sorted tags joined by commas ("" for untagged
+    /// items). Each item falls in exactly one signature, so a scope by tags counts every item once.
+    /// </summary>
+    public string Tags { get; init; } = string.Empty;
+
     public long Items { get; set; }
 
     /// <summary>Items with an answer that was judged (no failure of any kind).</summary>

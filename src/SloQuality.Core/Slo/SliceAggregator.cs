@@ -1,27 +1,36 @@
+using SloQuality.Core.Datasets;
 using SloQuality.Core.Evaluation;
 
 namespace SloQuality.Core.Slo;
 
-/// <summary>Cuts a run's item results into five-minute slices by completion time (what the fold reads).</summary>
+/// <summary>
+/// Cuts a run's item results into five-minute slices by completion time and by the items' tag
+/// signature (what the fold reads).
+/// </summary>
 public static class SliceAggregator
 {
-    public static IReadOnlyList<SliceAggregate> Aggregate(RunRecord run, IEnumerable<ItemResult> results)
+    public static IReadOnlyList<SliceAggregate> Aggregate(RunRecord run, IEnumerable<ItemResult> results, GoldenDataset? dataset = null)
     {
-        var slices = new SortedDictionary<DateTimeOffset, SliceAggregate>();
+        var signatures = dataset?.Items.ToDictionary(i => i.Id, i => Signature(i.Tags), StringComparer.Ordinal) ?? [];
+        var slices = new Dictionary<(DateTimeOffset, string), SliceAggregate>();
         foreach (var r in results)
         {
             var start = SliceAggregate.Floor(r.CompletedAt);
-            if (!slices.TryGetValue(start, out var slice))
+            var tags = signatures.GetValueOrDefault(r.ItemId, string.Empty);
+            if (!slices.TryGetValue((start, tags), out var slice))
             {
-                slice = new SliceAggregate { RunId = run.RunId, ModelTarget = run.ModelTarget, DatasetName = run.DatasetName, SliceStart = start };
-                slices[start] = slice;
+                slice = new SliceAggregate { RunId = run.RunId, ModelTarget = run.ModelTarget, DatasetName = run.DatasetName, SliceStart = start, Tags = tags };
+                slices[(start, tags)] = slice;
             }
 
             Add(slice, r);
         }
 
-        return slices.Values.ToList();
+        return slices.Values.OrderBy(s => s.SliceStart).ThenBy(s => s.Tags, StringComparer.Ordinal).ToList();
     }
+
+    public static string Signature(IEnumerable<string> tags) =>
+        string.Join(',', tags.Select(t => t.Replace(",", string.Empty, StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
 
     private static void Add(SliceAggregate slice, ItemResult r)
     {

@@ -30,7 +30,7 @@ public static class SliceCodec
         return memory.ToArray();
     }
 
-    public static SliceAggregate Decode(byte[] data, string runId, string modelTarget, string datasetName, DateTimeOffset sliceStart)
+    public static SliceAggregate Decode(byte[] data, string runId, string modelTarget, string datasetName, DateTimeOffset sliceStart, string tags = "")
     {
         using var r = new BinaryReader(new MemoryStream(data));
         if (r.ReadByte() != Version)
@@ -49,6 +49,7 @@ public static class SliceCodec
             ModelTarget = modelTarget,
             DatasetName = datasetName,
             SliceStart = sliceStart,
+            Tags = tags,
             Items = counts[0],
             Answered = counts[1],
             Correct = counts[2],

@@ -210,7 +210,7 @@ public sealed class SloFold(SloSet set)
         var key = (target, ScopeKey(scope));
         if (!byTarget.TryGetValue(key, out var mine))
         {
-            mine = slices.Where(s => s.ModelTarget == target && scope.Covers(target, s.DatasetName)).OrderBy(s => s.SliceStart).ToList();
+            mine = slices.Where(s => s.ModelTarget == target && scope.Covers(target, s.DatasetName) && scope.CoversTags(s.Tags)).OrderBy(s => s.SliceStart).ToList();
             byTarget[key] = mine;
         }
 
@@ -236,7 +236,7 @@ public sealed class SloFold(SloSet set)
         return sum;
     }
 
-    private static string ScopeKey(SloScope scope) => string.Join(',', scope.Targets) + "|" + string.Join(',', scope.Datasets);
+    private static string ScopeKey(SloScope scope) => scope.Key;
 
     private static double? Mttr(IEnumerable<Incident> incidents)
     {

@@ -1,11 +1,22 @@
 namespace SloQuality.Core.Slo;
 
-/// <summary>Which results an SLO covers: model targets and datasets by name (empty = all).</summary>
-public sealed record SloScope(IReadOnlyList<string> Targets, IReadOnlyList<string> Datasets)
+/// <summary>
+/// Which results an SLO covers: model targets and datasets by name, and items carrying any of the
+/// tags (each list empty = all).
+/// </summary>
+public sealed record SloScope(IReadOnlyList<string> Targets, IReadOnlyList<string> Datasets, IReadOnlyList<string>? Tags = null)
 {
     public static SloScope All { get; } = new([], []);
+
+    public IReadOnlyList<string> TagList => Tags ?? [];
 
     public bool Covers(string target, string dataset) =>
         (Targets.Count == 0 || Targets.Contains(target, StringComparer.Ordinal)) &&
         (Datasets.Count == 0 || Datasets.Contains(dataset, StringComparer.Ordinal));
+
+    /// <summary>Whether a slice of this tag signature (see <see cref="SliceAggregate.Tags"/>) is in scope.</summary>
+    public bool CoversTags(string signature) =>
+        TagList.Count == 0 || signature.Split(',').Any(t => TagList.Contains(t, StringComparer.Ordinal));
+
+    public string Key => $"{string.Join(',', Targets)}|{string.Join(',', Datasets)}|{string.Join(',', TagList)}";
 }

@@ -84,8 +84,8 @@ internal static class SloYaml
             return SloScope.All;
         }
 
-        r.RejectUnknown(scope, "scope.", "targets", "datasets");
-        return new SloScope(Names(r, scope, "targets"), Names(r, scope, "datasets"));
+        r.RejectUnknown(scope, "scope.", "targets", "datasets", "tags");
+        return new SloScope(Names(r, scope, "targets"), Names(r, scope, "datasets"), Names(r, scope, "tags"));
     }
 
     private static List<string> Names(NodeReader r, MappingNode map, string key) =>

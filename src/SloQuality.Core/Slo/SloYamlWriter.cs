@@ -33,9 +33,9 @@ public static class SloYamlWriter
             }
 
             entry["objective"] = slo.Objective;
-            if (slo.Scope.Targets.Count + slo.Scope.Datasets.Count > 0)
+            if (slo.Scope.Targets.Count + slo.Scope.Datasets.Count + slo.Scope.TagList.Count > 0)
             {
-                entry["scope"] = new Dictionary<string, object?> { ["targets"] = slo.Scope.Targets, ["datasets"] = slo.Scope.Datasets };
+                entry["scope"] = new Dictionary<string, object?> { ["targets"] = slo.Scope.Targets, ["datasets"] = slo.Scope.Datasets, ["tags"] = slo.Scope.TagList };
             }
 
             entry["criticality"] = slo.Criticality;

@@ -12,8 +12,8 @@ public sealed partial class SqliteResultStore : ISloSliceStore
         await using var transaction = connection.BeginTransaction();
         await connection.ExecuteAsync("DELETE FROM slo_slices WHERE run_id = @runId", new { runId }, transaction).ConfigureAwait(false);
         await connection.ExecuteAsync(
-            "INSERT INTO slo_slices (run_id, slice_start, model_target, dataset_name, data) VALUES (@RunId, @Start, @ModelTarget, @DatasetName, @Data)",
-            slices.Select(s => new { s.RunId, Start = Iso(s.SliceStart), s.ModelTarget, s.DatasetName, Data = SliceCodec.Encode(s) }),
+            "INSERT INTO slo_slices (run_id, slice_start, model_target, dataset_name, tags, data) VALUES (@RunId, @Start, @ModelTarget, @DatasetName, @Tags, @Data)",
+            slices.Select(s => new { s.RunId, Start = Iso(s.SliceStart), s.ModelTarget, s.DatasetName, s.Tags, Data = SliceCodec.Encode(s) }),
             transaction).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -22,14 +22,14 @@ public sealed partial class SqliteResultStore : ISloSliceStore
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT run_id, slice_start, model_target, dataset_name, data FROM slo_slices WHERE slice_start >= $from AND slice_start < $to ORDER BY slice_start";
+        command.CommandText = "SELECT run_id, slice_start, model_target, dataset_name, tags, data FROM slo_slices WHERE slice_start >= $from AND slice_start < $to ORDER BY slice_start";
         command.Parameters.AddWithValue("$from", Iso(from));
         command.Parameters.AddWithValue("$to", Iso(to));
         var slices = new List<SliceAggregate>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            slices.Add(SliceCodec.Decode((byte[])reader[4], reader.GetString(0), reader.GetString(2), reader.GetString(3), Parse(reader.GetString(1))));
+            slices.Add(SliceCodec.Decode((byte[])reader[5], reader.GetString(0), reader.GetString(2), reader.GetString(3), Parse(reader.GetString(1)), reader.GetString(4)));
         }
 
         return slices;

@@ -96,6 +96,24 @@ public sealed class SloFoldTests
     }
 
     [Fact]
+    public void AScopeByTagsCountsEachItemOnceWhateverTagsItCarries()
+    {
+        var slo = Slos.Availability(0.99) with { Scope = new SloScope([], [], ["billing", "refund"]) };
+        SliceAggregate Tagged(string tags, long items, long unavailable)
+        {
+            var slice = Slos.Slice(Day.AddHours(2), items, unavailable);
+            return new SliceAggregate { RunId = slice.RunId, ModelTarget = slice.ModelTarget, DatasetName = slice.DatasetName, SliceStart = slice.SliceStart, Tags = tags, Items = items, Answered = items - unavailable, Unavailable = unavailable };
+        }
+
+        var slices = new[] { Tagged("billing", 100, 1), Tagged("billing,refund", 50, 2), Tagged("shipping", 400, 0), Tagged(string.Empty, 30, 30) };
+        var evaluation = new SloFold(new SloSet([slo], new AvailabilityCounting())).Evaluate(slo, "sim", Day, Day.AddDays(1), Day.AddDays(1), slices);
+
+        Assert.Equal(150, evaluation.N);
+        Assert.Equal(3, evaluation.Budget.Consumed);
+        Assert.Equal("billing,refund", SliceAggregator.Signature(["refund", "billing", "refund"]));
+    }
+
+    [Fact]
     public void NoDataIsReportedAsSuchWithAFullBudget()
     {
         var slo = Slos.Availability(0.99);
