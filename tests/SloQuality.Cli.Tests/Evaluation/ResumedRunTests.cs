@@ -61,9 +61,12 @@ public sealed class ResumedRunTests : IDisposable
 
         public Task<ReplayResult> ReplayAsync(GoldenItem item, CancellationToken cancellationToken)
         {
-            if (Interlocked.Increment(ref calls) >= stopAfter)
+            // The kill itself is checked, not only the runner's token: Parallel.ForEachAsync may pass the
+            // cancellation on to its own token a little later, and on a loaded machine more calls slip by.
+            if (Interlocked.Increment(ref calls) >= stopAfter || kill?.IsCancellationRequested == true)
             {
                 kill?.Cancel();
+                throw new OperationCanceledException(kill?.Token ?? cancellationToken);
             }
 
             cancellationToken.ThrowIfCancellationRequested();

@@ -2,6 +2,7 @@ using SloQuality.Core.Slo;
 
 namespace SloQuality.Core.Reports.Quality;
 
+/// <summary>One model target's part of a quality report.</summary>
 public sealed record TargetReport(
     string ModelTarget,
     IReadOnlyList<SloEvaluation> Slos,
