@@ -34,7 +34,8 @@ public sealed class SloFoldService(ISloSliceStore store, TimeProvider time)
                 var done = await store.CompleteEvaluationsAsync(slo.Name, target, cancellationToken).ConfigureAwait(false);
                 foreach (var (start, end) in PastWindows(slo.Window, from, now).Where(w => !done.Contains(w.Start)))
                 {
-                    await SaveAsync(fold.Evaluate(slo, target, start, end, now, slices), cancellationToken).ConfigureAwait(false);
+                    // Past windows keep their figures; the 90-day incident history is only worth computing for now.
+                    await SaveAsync(fold.Evaluate(slo, target, start, end, now, slices, withIncidents: false), cancellationToken).ConfigureAwait(false);
                     caughtUp++;
                 }
 
