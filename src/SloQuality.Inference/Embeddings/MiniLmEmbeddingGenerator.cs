@@ -70,16 +70,24 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         // longest text of the call: with attention being quadratic in length this is most of the speed.
         var order = Enumerable.Range(0, texts.Count).OrderBy(i => tokens[i].Length).ToArray();
         var vectors = new float[texts.Count][];
-        var batches = (order.Length + options.BatchSize - 1) / options.BatchSize;
-        Parallel.For(
-            0,
+        var batches = new List<(int Start, int Count)>();
+        for (var start = 0; start < order.Length;)
+        {
+            // Sorted ascending, so the batch's last text is its longest: grow while the padded size fits.
+            var count = 1;
+            while (start + count < order.Length && count < options.BatchSize && (count + 1) * tokens[order[start + count]].Length <= options.MaxBatchTokens)
+            {
+                count++;
+            }
+
+            batches.Add((start, count));
+            start += count;
+        }
+
+        Parallel.ForEach(
             batches,
             new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken },
-            b =>
-            {
-                var start = b * options.BatchSize;
-                EmbedBatch(order.AsSpan(start, Math.Min(options.BatchSize, order.Length - start)), tokens, vectors);
-            });
+            b => EmbedBatch(order.AsSpan(b.Start, b.Count), tokens, vectors));
 
         var created = DateTimeOffset.UtcNow;
         return new GeneratedEmbeddings<Embedding<float>>(vectors.Select(v => new Embedding<float>(v) { ModelId = ModelId, CreatedAt = created }));
