@@ -2,11 +2,23 @@ namespace SloQuality.Storage;
 
 /// <summary>
 /// The result store's schema as ordered migrations. The SQL is the common subset of SQLite and
-/// PostgreSQL (TEXT timestamps in ISO 8601, <c>ON CONFLICT DO NOTHING</c>), so one set serves both.
+/// PostgreSQL (TEXT timestamps in ISO 8601, <c>ON CONFLICT DO NOTHING</c>), so one set serves both;
+/// <see cref="For"/> names the types PostgreSQL spells differently.
 /// A migration is applied once and never edited: a change is a new version.
 /// </summary>
-public static class Schema
+public static partial class Schema
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(INTEGER|REAL|BLOB)\b")]
+    private static partial System.Text.RegularExpressions.Regex Types();
+
+    /// <summary>
+    /// The migration for a dialect: for PostgreSQL, 64-bit integers (SQLite's INTEGER is 64-bit, and
+    /// both then read back as long), double precision (PostgreSQL's REAL is 32-bit) and bytea.
+    /// </summary>
+    public static string For(string sql, SqlDialect dialect) => dialect == SqlDialect.Sqlite
+        ? sql
+        : Types().Replace(sql, m => m.Value switch { "INTEGER" => "BIGINT", "REAL" => "DOUBLE PRECISION", _ => "BYTEA" });
+
     public static readonly IReadOnlyList<(int Version, string Description, string Sql)> Migrations =
     [
         (1, "datasets, runs, item results", """

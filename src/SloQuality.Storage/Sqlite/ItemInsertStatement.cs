@@ -18,7 +18,7 @@ internal sealed class ItemInsertStatement : IDisposable
     public ItemInsertStatement(SqliteConnection connection)
     {
         database = connection.Handle!;
-        Check(raw.sqlite3_prepare_v2(database, ItemColumns.Insert, out statement));
+        Check(raw.sqlite3_prepare_v2(database, ItemColumns.Insert('?'), out statement));
     }
 
     public void Insert(ItemResult r)

@@ -1,10 +1,10 @@
 using Dapper;
 using SloQuality.Core.Drift;
 
-namespace SloQuality.Storage.Sqlite;
+namespace SloQuality.Storage;
 
 /// <summary>Output embeddings as float32 blobs keyed by (model, text hash): 1.5 KB per MiniLM vector.</summary>
-public sealed partial class SqliteResultStore
+public abstract partial class SqlResultStore
 {
     public async Task<IReadOnlyDictionary<string, float[]>> GetEmbeddingsAsync(string model, IReadOnlyCollection<string> textHashes, CancellationToken cancellationToken)
     {

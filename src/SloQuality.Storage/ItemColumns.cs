@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.Text.Json;
 using SloQuality.Core.Evaluation;
 
-namespace SloQuality.Storage.Sqlite;
+namespace SloQuality.Storage;
 
 /// <summary>The item_results columns: the insert (first write wins) and the row reader.</summary>
 internal static class ItemColumns
@@ -17,15 +17,17 @@ internal static class ItemColumns
     public static readonly string Select = string.Join(", ", Names);
 
     // ON CONFLICT DO NOTHING: the first result of a (run, item, repeat) is the one that counts.
-    // Positional placeholders in column order, as ItemInsertStatement binds them.
-    public static readonly string Insert =
-        $"INSERT INTO item_results ({Select}) VALUES ({string.Join(", ", Names.Select((_, i) => "?" + (i + 1)))}) ON CONFLICT DO NOTHING";
+    // Positional placeholders in column order: ?1.. for SQLite's own API, $1.. for PostgreSQL.
+    public static string Insert(char placeholder) =>
+        $"INSERT INTO item_results ({Select}) VALUES ({string.Join(", ", Names.Select((_, i) => placeholder + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)))}) ON CONFLICT DO NOTHING";
+
+    public static int Count => Names.Length;
 
     public static ItemResult Read(DbDataReader reader) => new()
     {
         RunId = reader.GetString(0),
         ItemId = reader.GetString(1),
-        RepeatIndex = reader.GetInt32(2),
+        RepeatIndex = (int)reader.GetInt64(2),
         Output = reader.GetString(3),
         Correct = reader.IsDBNull(4) ? null : reader.GetInt64(4) != 0,
         CorrectnessScore = NullableDouble(reader, 5),
@@ -35,16 +37,16 @@ internal static class ItemColumns
         TtftMs = NullableDouble(reader, 9),
         TotalMs = NullableDouble(reader, 10),
         GapsMs = GapCodec.Decode(reader.IsDBNull(11) ? null : (byte[])reader.GetValue(11)),
-        PromptTokens = reader.IsDBNull(12) ? null : reader.GetInt32(12),
-        OutputTokens = reader.IsDBNull(13) ? null : reader.GetInt32(13),
+        PromptTokens = reader.IsDBNull(12) ? null : (int)reader.GetInt64(12),
+        OutputTokens = reader.IsDBNull(13) ? null : (int)reader.GetInt64(13),
         FinishReason = reader.IsDBNull(14) ? null : reader.GetString(14),
         ErrorKind = reader.IsDBNull(15) ? null : reader.GetString(15),
         Error = reader.IsDBNull(16) ? null : reader.GetString(16),
         Unavailable = reader.GetInt64(17) != 0,
-        Attempts = reader.GetInt32(18),
+        Attempts = (int)reader.GetInt64(18),
         Reasons = ParseList(reader.GetString(19)),
         UnsupportedClaims = ParseList(reader.GetString(20)),
-        CompletedAt = SqliteResultStore.Parse(reader.GetString(21)),
+        CompletedAt = SqlResultStore.Parse(reader.GetString(21)),
     };
 
     internal static IReadOnlyList<string> ParseList(string json) => json == "[]" ? [] : JsonSerializer.Deserialize<string[]>(json) ?? [];

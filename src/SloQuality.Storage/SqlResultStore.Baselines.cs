@@ -2,10 +2,10 @@ using System.Text.Json;
 using Dapper;
 using SloQuality.Core.Drift;
 
-namespace SloQuality.Storage.Sqlite;
+namespace SloQuality.Storage;
 
 /// <summary>Baseline promotions, kept as a history; the latest per (model target, dataset) is current.</summary>
-public sealed partial class SqliteResultStore
+public abstract partial class SqlResultStore
 {
     private const string BaselineColumns =
         "model_target AS ModelTarget, dataset_name AS DatasetName, promoted_at AS PromotedAt, run_id AS RunId, dataset_hash AS DatasetHash, promoted_by AS PromotedBy, noise_run_id AS NoiseRunId, noise_json AS NoiseJson";

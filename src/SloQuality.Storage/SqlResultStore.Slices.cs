@@ -1,10 +1,10 @@
 using Dapper;
 using SloQuality.Core.Slo;
 
-namespace SloQuality.Storage.Sqlite;
+namespace SloQuality.Storage;
 
 /// <summary>SLO slices (five minutes of one run, encoded) and computed SLO evaluations.</summary>
-public sealed partial class SqliteResultStore : ISloSliceStore
+public abstract partial class SqlResultStore
 {
     public async Task WriteSlicesAsync(string runId, IReadOnlyList<SliceAggregate> slices, CancellationToken cancellationToken)
     {
@@ -21,12 +21,10 @@ public sealed partial class SqliteResultStore : ISloSliceStore
     public async Task<IReadOnlyList<SliceAggregate>> ReadSlicesAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT run_id, slice_start, model_target, dataset_name, tags, data FROM slo_slices WHERE slice_start >= $from AND slice_start < $to ORDER BY slice_start";
-        command.Parameters.AddWithValue("$from", Iso(from));
-        command.Parameters.AddWithValue("$to", Iso(to));
         var slices = new List<SliceAggregate>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var reader = await connection.ExecuteReaderAsync(
+            "SELECT run_id, slice_start, model_target, dataset_name, tags, data FROM slo_slices WHERE slice_start >= @From AND slice_start < @To ORDER BY slice_start",
+            new { From = Iso(from), To = Iso(to) }).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             slices.Add(SliceCodec.Decode((byte[])reader[5], reader.GetString(0), reader.GetString(2), reader.GetString(3), Parse(reader.GetString(1)), reader.GetString(4)));
