@@ -9,7 +9,14 @@ internal static class Migrator
     /// <param name="lockAsync">Serialises concurrent migrators (several workers starting at once), inside each transaction.</param>
     public static async Task MigrateAsync(DbConnection connection, SqlDialect dialect, Func<DbTransaction, Task> lockAsync, CancellationToken cancellationToken)
     {
-        await connection.ExecuteAsync("CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)").ConfigureAwait(false);
+        await using (var create = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
+        {
+            // Under the lock too: two processes creating the table at once collide even with IF NOT EXISTS.
+            await lockAsync(create).ConfigureAwait(false);
+            await connection.ExecuteAsync("CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)", transaction: create).ConfigureAwait(false);
+            await create.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         foreach (var (version, description, sql) in Schema.Migrations)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -13,9 +13,17 @@ public abstract partial class SqlResultStore
         // Chunks keep the statement under SQLite's bound-parameter limit.
         foreach (var chunk in textHashes.Chunk(500))
         {
+            // Placeholders spelled out: Dapper would hand PostgreSQL the list as one array parameter,
+            // which IN does not take (and SQLite has no = ANY).
+            var parameters = new DynamicParameters(new { model });
+            var names = chunk.Select((hash, i) =>
+            {
+                parameters.Add("h" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), hash);
+                return "@h" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            });
             var rows = await connection.QueryAsync<(string Hash, byte[] Vector)>(
-                "SELECT text_hash, vector FROM embeddings WHERE model = @model AND text_hash IN @chunk",
-                new { model, chunk }).ConfigureAwait(false);
+                $"SELECT text_hash, vector FROM embeddings WHERE model = @model AND text_hash IN ({string.Join(", ", names)})",
+                parameters).ConfigureAwait(false);
             foreach (var (hash, vector) in rows)
             {
                 found[hash] = EmbeddingVectors.FromBytes(vector);

@@ -3,18 +3,17 @@ using SloQuality.Core.Datasets;
 using SloQuality.Core.Evaluation;
 using SloQuality.Storage.Sqlite;
 
-namespace SloQuality.Storage.Tests.Sqlite;
+namespace SloQuality.Storage.Tests.Stores;
 
-public sealed class SqliteResultStoreTests : IAsyncLifetime
+public abstract class ResultStoreTests(IStoreKind kind) : IAsyncLifetime
 {
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "sloq-store-" + Guid.NewGuid().ToString("N")[..8]);
-    private SqliteResultStore store = null!;
+    private SqlResultStore store = null!;
 
-    private string DatabasePath => Path.Combine(folder, "results.db");
+    protected IStoreKind Kind => kind;
 
     public async Task InitializeAsync()
     {
-        store = new SqliteResultStore(DatabasePath);
+        store = kind.Open();
         await store.InitializeAsync(CancellationToken.None);
         var dataset = new GoldenDataset("qa", "qa.jsonl", string.Empty, [], "hash-1");
         await store.RegisterDatasetAsync(dataset, CancellationToken.None);
@@ -24,7 +23,7 @@ public sealed class SqliteResultStoreTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await store.DisposeAsync();
-        Directory.Delete(folder, recursive: true);
+        kind.Dispose();
     }
 
     private static ItemResult Result(string item, string output = "x", int repeat = 0) => new()
@@ -87,17 +86,16 @@ public sealed class SqliteResultStoreTests : IAsyncLifetime
     [Fact]
     public async Task MigrationsAreAppliedOnceAcrossRestarts()
     {
-        await using (var again = new SqliteResultStore(DatabasePath))
+        await using (var again = kind.Open())
         {
             await again.InitializeAsync(CancellationToken.None);
         }
 
-        await using var connection = new SqliteConnection($"Data Source={DatabasePath}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM schema_migrations";
-        Assert.Equal((long)Schema.Migrations.Count, (long)(await command.ExecuteScalarAsync())!);
+        Assert.Equal(Schema.Migrations.Count, await CountMigrationsAsync());
     }
+
+    /// <summary>Rows in schema_migrations, read with the database's own driver.</summary>
+    protected abstract Task<long> CountMigrationsAsync();
 
     [Fact]
     public async Task ARunIsCreatedOnceAndCompletedWithItsSummary()
@@ -111,5 +109,29 @@ public sealed class SqliteResultStoreTests : IAsyncLifetime
         Assert.Equal(10, run.PlannedItems);
         Assert.Equal(RunRecord.Completed, run.Status);
         Assert.NotNull(run.FinishedAt);
+    }
+}
+
+public sealed class SqliteResultStoreTests() : ResultStoreTests(new SqliteKind())
+{
+    protected override async Task<long> CountMigrationsAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={((SqliteKind)Kind).DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM schema_migrations";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresResultStoreTests(PostgresCluster cluster) : ResultStoreTests(new PostgresKind(cluster))
+{
+    protected override async Task<long> CountMigrationsAsync()
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(((PostgresKind)Kind).ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT COUNT(*) FROM schema_migrations", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

@@ -4,17 +4,16 @@ using SloQuality.Core.Evaluation;
 using SloQuality.Core.Slo;
 using SloQuality.Storage.Sqlite;
 
-namespace SloQuality.Storage.Tests.Sqlite;
+namespace SloQuality.Storage.Tests.Stores;
 
-public sealed class SloFoldStoreTests : IAsyncLifetime
+public abstract class SloFoldStoreTests(IStoreKind kind) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Monday = new(2026, 11, 2, 0, 0, 0, TimeSpan.Zero);
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "sloq-fold-" + Guid.NewGuid().ToString("N")[..8]);
-    private SqliteResultStore store = null!;
+    private SqlResultStore store = null!;
 
     public async Task InitializeAsync()
     {
-        store = new SqliteResultStore(Path.Combine(folder, "results.db"));
+        store = kind.Open();
         await store.InitializeAsync(CancellationToken.None);
         await store.RegisterDatasetAsync(new GoldenDataset("qa", "qa.jsonl", string.Empty, [], "h"), CancellationToken.None);
     }
@@ -22,7 +21,7 @@ public sealed class SloFoldStoreTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await store.DisposeAsync();
-        Directory.Delete(folder, recursive: true);
+        kind.Dispose();
     }
 
     [Fact]
@@ -82,3 +81,8 @@ public sealed class SloFoldStoreTests : IAsyncLifetime
         return run;
     }
 }
+
+public sealed class SqliteSloFoldStoreTests() : SloFoldStoreTests(new SqliteKind());
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresSloFoldStoreTests(PostgresCluster cluster) : SloFoldStoreTests(new PostgresKind(cluster));

@@ -3,16 +3,15 @@ using SloQuality.Core.Drift;
 using SloQuality.Core.Evaluation;
 using SloQuality.Storage.Sqlite;
 
-namespace SloQuality.Storage.Tests.Sqlite;
+namespace SloQuality.Storage.Tests.Stores;
 
-public sealed class DriftStorageTests : IAsyncLifetime
+public abstract class DriftStorageTests(IStoreKind kind) : IAsyncLifetime
 {
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "sloq-drift-" + Guid.NewGuid().ToString("N")[..8]);
-    private SqliteResultStore store = null!;
+    private SqlResultStore store = null!;
 
     public async Task InitializeAsync()
     {
-        store = new SqliteResultStore(Path.Combine(folder, "results.db"));
+        store = kind.Open();
         await store.InitializeAsync(CancellationToken.None);
         await store.RegisterDatasetAsync(new GoldenDataset("qa", "qa.jsonl", string.Empty, [], "hash-1"), CancellationToken.None);
         foreach (var run in new[] { "run-1", "run-2" })
@@ -24,7 +23,7 @@ public sealed class DriftStorageTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await store.DisposeAsync();
-        Directory.Delete(folder, recursive: true);
+        kind.Dispose();
     }
 
     [Fact]
@@ -79,3 +78,8 @@ public sealed class DriftStorageTests : IAsyncLifetime
         Assert.Null(items.Single(i => i.ItemId == "b").DriftSimilarity);
     }
 }
+
+public sealed class SqliteDriftStorageTests() : DriftStorageTests(new SqliteKind());
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresDriftStorageTests(PostgresCluster cluster) : DriftStorageTests(new PostgresKind(cluster));
