@@ -113,5 +113,22 @@ public static partial class Schema
             );
             CREATE INDEX slo_evaluations_by_end ON slo_evaluations (window_end);
             """),
+        (4, "run plans and chunk fan-in", """
+            CREATE TABLE run_plans (
+                run_id TEXT PRIMARY KEY REFERENCES runs (run_id),
+                dataset_path TEXT NOT NULL,
+                dataset_bytes BLOB NOT NULL,
+                chunk_size INTEGER NOT NULL,
+                chunks_total INTEGER NOT NULL,
+                chunks_done INTEGER NOT NULL,
+                finalization_claimed_at TEXT NULL
+            );
+            CREATE TABLE run_chunks (
+                run_id TEXT NOT NULL REFERENCES run_plans (run_id),
+                chunk_index INTEGER NOT NULL,
+                completed_at TEXT NOT NULL,
+                PRIMARY KEY (run_id, chunk_index)
+            );
+            """),
     ];
 }

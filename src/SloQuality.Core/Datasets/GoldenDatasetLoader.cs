@@ -49,7 +49,16 @@ public static class GoldenDatasetLoader
             return new DatasetLoadResult(path, null, problems);
         }
 
-        var bytes = File.ReadAllBytes(path);
+        return Parse(path, File.ReadAllBytes(path));
+    }
+
+    /// <summary>
+    /// A dataset from its file's bytes (as read now, or as snapshotted when a run was planned, so every
+    /// chunk of a run sees the same version whatever happens to the file meanwhile).
+    /// </summary>
+    public static DatasetLoadResult Parse(string path, byte[] bytes)
+    {
+        var problems = new List<DatasetProblem>();
         if (DatasetText.IsBlank(bytes))
         {
             problems.Add(new DatasetProblem(path, 1, "the file is empty: a dataset needs at least one item"));
