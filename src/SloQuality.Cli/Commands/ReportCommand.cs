@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using SloQuality.Core.Reports;
 using SloQuality.Core.Reports.Quality;
 using SloQuality.Core.Slo;
 using SloQuality.Storage.Sqlite;
@@ -38,11 +35,7 @@ public sealed class ReportCommand(TextWriter stdout, TextWriter stderr, TimeProv
         var report = await new QualityReportBuilder(store, store, time ?? TimeProvider.System)
             .BuildAsync(set, kind, period, range.From, range.To, cancellationToken).ConfigureAwait(false);
 
-        Directory.CreateDirectory(outFolder);
-        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-        await File.WriteAllTextAsync(Path.Combine(outFolder, "report.json"), JsonSerializer.Serialize(report, SloqJson.Indented) + "\n", utf8, cancellationToken).ConfigureAwait(false);
-        await File.WriteAllTextAsync(Path.Combine(outFolder, "report.md"), QualityReportMarkdown.Render(report), utf8, cancellationToken).ConfigureAwait(false);
-        await File.WriteAllTextAsync(Path.Combine(outFolder, "report.html"), QualityReportHtml.Render(report), utf8, cancellationToken).ConfigureAwait(false);
+        await QualityReportWriter.WriteAsync(outFolder, report, cancellationToken).ConfigureAwait(false);
         await stdout.WriteLineAsync($"{kind} report {period}: {report.Targets.Count} model targets, {report.Targets.Sum(t => t.Runs)} runs; written to {Path.GetFullPath(outFolder)}").ConfigureAwait(false);
         return ExitCodes.Success;
     }

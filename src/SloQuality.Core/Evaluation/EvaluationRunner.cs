@@ -30,50 +30,79 @@ public sealed class EvaluationRunner(IResultStore store, ItemScorer scorer, Time
         var run = (await store.GetRunAsync(runId, cancellationToken).ConfigureAwait(false))!;
 
         var done = await store.GetCompletedItemsAsync(runId, cancellationToken).ConfigureAwait(false);
-        var work = Enumerable.Range(0, options.Repeat)
-            .SelectMany(repeat => dataset.Items.Select(item => (item, repeat)))
-            .Where(w => !done.Contains((w.item.Id, w.repeat)))
-            .ToList();
-        var completed = planned - work.Count;
-        progress?.Report(completed);
-        var produced = new ItemResult[work.Count];
-        var index = -1;
+        var produced = await ReplayAsync(run, WorkList(dataset, options.Repeat), client, options.Concurrency, progress, cancellationToken).ConfigureAwait(false);
 
+        // A fresh run is summarised from what it just produced; a resumed one from the store, which
+        // holds the earlier attempt's items too (each once: the first stored result wins).
+        return await FinishAsync(run, dataset, model, done.Count == 0 ? produced : null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Every (item, repeat) of a run in a fixed order: chunks of a run are slices of this list.</summary>
+    public static IReadOnlyList<(GoldenItem Item, int Repeat)> WorkList(GoldenDataset dataset, int repeat) =>
+        Enumerable.Range(0, repeat).SelectMany(r => dataset.Items.Select(item => (item, r))).ToList();
+
+    /// <summary>
+    /// Replays the (item, repeat) pairs not yet stored for the run with bounded concurrency, scoring
+    /// each answer as it arrives and handing it to the store's writer; returns what this call produced.
+    /// </summary>
+    public async Task<IReadOnlyList<ItemResult>> ReplayAsync(
+        RunRecord run,
+        IReadOnlyList<(GoldenItem Item, int Repeat)> work,
+        IModelClient client,
+        int concurrency,
+        IProgress<int>? progress,
+        CancellationToken cancellationToken)
+    {
+        var done = await store.GetCompletedItemsAsync(run.RunId, cancellationToken).ConfigureAwait(false);
+        var todo = work.Where(w => !done.Contains((w.Item.Id, w.Repeat))).ToList();
+        var completed = work.Count - todo.Count;
+        progress?.Report(completed);
+        var produced = new ItemResult[todo.Count];
+        var index = -1;
         await Parallel.ForEachAsync(
-            work,
-            new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken },
+            todo,
+            new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
             async (w, ct) =>
             {
-                var replay = await client.ReplayAsync(w.item, ct).ConfigureAwait(false);
-                var result = scorer.Score(runId, w.item, w.repeat, replay, time.GetUtcNow());
+                var replay = await client.ReplayAsync(w.Item, ct).ConfigureAwait(false);
+                var result = scorer.Score(run.RunId, w.Item, w.Repeat, replay, time.GetUtcNow());
                 await store.WriteItemAsync(result, ct).ConfigureAwait(false);
                 produced[Interlocked.Increment(ref index)] = result;
                 progress?.Report(Interlocked.Increment(ref completed));
             }).ConfigureAwait(false);
 
         await store.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return produced;
+    }
 
-        // A fresh run is summarised from what it just produced; a resumed one from the store, which
-        // holds the earlier attempt's items too (each once: the first stored result wins).
-        IReadOnlyList<ItemResult> results = done.Count == 0 ? produced : await store.GetItemResultsAsync(runId, cancellationToken).ConfigureAwait(false);
+    /// <summary>
+    /// Summarises a run whose items are all stored: drift against the baseline, the SLO slices, the
+    /// summary, and the run marked completed. Running it again gives the same result.
+    /// </summary>
+    /// <param name="results">The run's results if the caller holds them all; null reads them from the store.</param>
+    public async Task<RunOutcome> FinishAsync(RunRecord run, GoldenDataset dataset, RunSummary.ModelInfo model, IReadOnlyList<ItemResult>? results, CancellationToken cancellationToken)
+    {
+        results ??= await store.GetItemResultsAsync(run.RunId, cancellationToken).ConfigureAwait(false);
         var driftOutcome = drift is null ? null : await drift.AssessAsync(run, results, cancellationToken).ConfigureAwait(false);
         results = driftOutcome?.Items ?? results;
         if (slices is not null)
         {
             // The SLO fold reads these five-minute aggregates, never the raw items again.
-            await slices.WriteSlicesAsync(runId, SliceAggregator.Aggregate(run, results, dataset), cancellationToken).ConfigureAwait(false);
+            await slices.WriteSlicesAsync(run.RunId, SliceAggregator.Aggregate(run, results, dataset), cancellationToken).ConfigureAwait(false);
         }
 
         var finishedAt = time.GetUtcNow();
         var summary = RunSummaryBuilder.Build(run, dataset, model, results, finishedAt) with { Drift = driftOutcome?.Assessment };
-        await store.CompleteRunAsync(runId, finishedAt, Reports.SummaryJson.Serialize(summary), cancellationToken).ConfigureAwait(false);
+        await store.CompleteRunAsync(run.RunId, finishedAt, Reports.SummaryJson.Serialize(summary), cancellationToken).ConfigureAwait(false);
         return new RunOutcome(summary, results, driftOutcome?.BaselineOutputs ?? new Dictionary<string, string>());
     }
 
     /// <summary>Sortable by time, readable, and unique: <c>20261129T0712-support-faq-sim-stable-3f9a1c</c>.</summary>
-    private string NewRunId(GoldenDataset dataset, IModelClient client)
+    private string NewRunId(GoldenDataset dataset, IModelClient client) => NewRunId(dataset.Name, client.TargetName, time.GetUtcNow());
+
+    public static string NewRunId(string dataset, string target, DateTimeOffset now)
     {
-        var raw = $"{time.GetUtcNow():yyyyMMdd'T'HHmmss}-{dataset.Name}-{client.TargetName}-{Guid.NewGuid().ToString("N")[..6]}";
+        var raw = $"{now:yyyyMMdd'T'HHmmss}-{dataset}-{target}-{Guid.NewGuid().ToString("N")[..6]}";
         return new string(raw.Select(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' or '.' ? ch : '-').ToArray());
     }
 }

@@ -1,0 +1,45 @@
+using System.ComponentModel;
+using System.Globalization;
+using Hangfire;
+using SloQuality.Core.Evaluation;
+using SloQuality.Core.Reports.Quality;
+using SloQuality.Core.Slo;
+
+namespace SloQuality.Jobs;
+
+/// <summary>
+/// The daily or weekly fold: brings every SLO evaluation up to date from the store (catching up what
+/// was missed), then writes the report of the period that just ended to <c>OUT/reports/KIND/PERIOD/</c>.
+/// </summary>
+public sealed class FoldJob(ISloSliceStore slices, IResultStore results, JobsOptions options, TimeProvider time)
+{
+    [DisplayName("fold SLOs and write the {0} report")]
+    [AutomaticRetry(Attempts = 3)]
+    public async Task RunAsync(string kind, CancellationToken cancellationToken)
+    {
+        var (set, problems) = SloCatalog.Load(options.ConfigFolder);
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException("slos.yaml is invalid:\n" + string.Join("\n", problems));
+        }
+
+        await new SloFoldService(slices, time).FoldAsync(set, cancellationToken).ConfigureAwait(false);
+        var (label, range) = LastPeriod(kind, time.GetUtcNow());
+        var report = await new QualityReportBuilder(slices, results, time).BuildAsync(set, kind, label, range.From, range.To, cancellationToken).ConfigureAwait(false);
+        await QualityReportWriter.WriteAsync(Path.Combine(options.OutputFolder, "reports", kind, label), report, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Yesterday, or last ISO week, in UTC.</summary>
+    internal static (string Label, (DateTimeOffset From, DateTimeOffset To) Range) LastPeriod(string kind, DateTimeOffset now)
+    {
+        if (kind == "weekly")
+        {
+            var lastWeek = now.UtcDateTime.Date.AddDays(-7);
+            var label = $"{ISOWeek.GetYear(lastWeek)}-W{ISOWeek.GetWeekOfYear(lastWeek):00}";
+            return (label, ReportPeriods.Week(label)!.Value);
+        }
+
+        var day = now.UtcDateTime.Date.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return (day, ReportPeriods.Day(day)!.Value);
+    }
+}

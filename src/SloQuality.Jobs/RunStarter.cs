@@ -1,0 +1,44 @@
+using Hangfire;
+using SloQuality.Core.Datasets;
+using SloQuality.Core.Evaluation;
+
+namespace SloQuality.Jobs;
+
+/// <summary>
+/// Starts a run as chunk jobs: snapshots the dataset file in the result store (every chunk then sees
+/// this version), records the plan, and enqueues one job per chunk on the evaluate queue.
+/// </summary>
+public sealed class RunStarter(IResultStore results, IRunChunkStore chunks, IBackgroundJobClient jobs, DatasetCatalog datasets, JobsOptions options, TimeProvider time)
+{
+    /// <summary>The run id, or the problems (as <c>file:line: message</c>) that kept the run from starting.</summary>
+    public async Task<(string? RunId, IReadOnlyList<DatasetProblem> Problems)> StartAsync(string datasetName, string target, int repeat, CancellationToken cancellationToken)
+    {
+        options.Validate();
+        var path = datasets.PathOf(datasetName);
+        if (path is null)
+        {
+            return (null, [new DatasetProblem(Path.Combine(options.DatasetsFolder, datasetName), 0, $"no dataset named '{datasetName}' in {options.DatasetsFolder}")]);
+        }
+
+        var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        var loaded = GoldenDatasetLoader.Parse(path, bytes);
+        if (loaded.Dataset is not { } dataset)
+        {
+            return (null, loaded.Problems);
+        }
+
+        var runId = EvaluationRunner.NewRunId(dataset.Name, target, time.GetUtcNow());
+        var planned = dataset.Items.Count * repeat;
+        var chunkCount = (planned + options.ChunkSize - 1) / options.ChunkSize;
+        await results.RegisterDatasetAsync(dataset, cancellationToken).ConfigureAwait(false);
+        await results.CreateRunAsync(new RunRecord(runId, dataset.Name, dataset.ContentHash, target, planned, repeat, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        await chunks.PlanAsync(new RunPlan(runId, path, bytes, options.ChunkSize, chunkCount), cancellationToken).ConfigureAwait(false);
+        for (var chunk = 0; chunk < chunkCount; chunk++)
+        {
+            var index = chunk;
+            jobs.Create<ChunkJob>(j => j.RunAsync(runId, index, chunkCount, target, CancellationToken.None), new Hangfire.States.EnqueuedState(JobsOptions.EvaluateQueue));
+        }
+
+        return (runId, []);
+    }
+}
