@@ -1,0 +1,109 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using SloQuality.Core.Evaluation;
+using SloQuality.Core.Reports;
+using SloQuality.Core.Slo;
+using SloQuality.Jobs;
+
+namespace SloQuality.Server;
+
+/// <summary>
+/// The REST API under <c>/api</c> (OpenAPI at <c>/api/openapi.json</c>): datasets with their validation
+/// state, runs (list, one with its progress, items), starting a run, SLO status, report downloads.
+/// Reading needs any credential, starting a run a full one.
+/// </summary>
+public static partial class ApiEndpoints
+{
+    [GeneratedRegex(@"^(\d{4}-\d{2}-\d{2}|\d{4}-W\d{2})$")]
+    private static partial Regex PeriodPattern();
+
+    public static void MapSloQualityApi(this WebApplication app, Access access)
+    {
+        var api = app.MapGroup("/api").AddEndpointFilter(async (context, next) =>
+        {
+            var level = access.Of(context.HttpContext);
+            var writes = !HttpMethods.IsGet(context.HttpContext.Request.Method);
+            if (level == Access.Level.None || (writes && level != Access.Level.Full))
+            {
+                if (level == Access.Level.None)
+                {
+                    Access.Challenge(context.HttpContext);
+                    return Results.Empty;
+                }
+
+                return Results.StatusCode(StatusCodes.Status403Forbidden);
+            }
+
+            return await next(context).ConfigureAwait(false);
+        });
+
+        api.MapGet("/datasets", (DatasetCatalog catalog) => Results.Json(catalog.LoadAll().Select(d => new
+        {
+            name = Path.GetFileNameWithoutExtension(d.Path),
+            path = d.Path,
+            valid = d.IsValid,
+            items = d.Dataset?.Items.Count,
+            content_hash = d.Dataset?.ContentHash,
+            problems = d.Problems.Select(p => p.ToString()),
+        }), SloqJson.Compact));
+
+        api.MapGet("/runs", async (IResultStore results, TimeProvider time, CancellationToken ct) =>
+        {
+            var now = time.GetUtcNow();
+            var runs = await results.GetRunsAsync(now.AddDays(-30), now.AddMinutes(1), ct).ConfigureAwait(false);
+            return Results.Json(runs.Select(r => r.Run).Reverse(), SloqJson.Compact);
+        });
+
+        api.MapGet("/runs/{runId}", async (string runId, IResultStore results, IRunChunkStore chunks, CancellationToken ct) =>
+        {
+            var run = await results.GetRunAsync(runId, ct).ConfigureAwait(false);
+            if (run is null)
+            {
+                return Results.NotFound(new { error = $"no run '{runId}'" });
+            }
+
+            var progress = await chunks.GetProgressAsync(runId, ct).ConfigureAwait(false);
+            var stored = (await results.GetCompletedItemsAsync(runId, ct).ConfigureAwait(false)).Count;
+            return Results.Json(new { run, items_stored = stored, chunks = progress }, SloqJson.Compact);
+        });
+
+        api.MapGet("/runs/{runId}/items", async (string runId, IResultStore results, CancellationToken ct) =>
+            Results.Json((await results.GetItemResultsAsync(runId, ct).ConfigureAwait(false)).Select(ItemLine.From), SloqJson.Compact));
+
+        api.MapPost("/runs", async (StartRunRequest request, RunStarter starter, CancellationToken ct) =>
+        {
+            var (runId, problems) = await starter.StartAsync(request.Dataset, request.Target, request.Repeat ?? 1, ct).ConfigureAwait(false);
+            return runId is null
+                ? Results.BadRequest(new { error = "the run did not start", problems = problems.Select(p => p.ToString()) })
+                : Results.Accepted($"/api/runs/{runId}", new { run_id = runId });
+        });
+
+        api.MapGet("/slo", async (ISloSliceStore slices, TimeProvider time, ServerSettings settings, CancellationToken ct) =>
+        {
+            var (set, problems) = SloCatalog.Load(settings.ConfigFolder);
+            if (problems.Count > 0)
+            {
+                return Results.Json(new { error = "slos.yaml is invalid", problems = problems.Select(p => p.ToString()) }, SloqJson.Compact, statusCode: 500);
+            }
+
+            var fold = await new SloFoldService(slices, time).FoldAsync(set, ct).ConfigureAwait(false);
+            return Results.Json(fold, SloqJson.Compact);
+        });
+
+        // Only the three report files of a well-formed period: nothing outside the reports folder can be named.
+        api.MapGet("/reports/{kind}/{period}/{file}", (string kind, string period, string file, ServerSettings settings) =>
+        {
+            if (kind is not ("daily" or "weekly") || !PeriodPattern().IsMatch(period) || file is not ("report.html" or "report.md" or "report.json"))
+            {
+                return Results.NotFound();
+            }
+
+            var path = Path.Combine(settings.OutputFolder, "reports", kind, period, file);
+            var type = file.EndsWith(".html", StringComparison.Ordinal) ? "text/html" : file.EndsWith(".md", StringComparison.Ordinal) ? "text/markdown" : "application/json";
+            return File.Exists(path) ? Results.File(Path.GetFullPath(path), type + "; charset=utf-8", file) : Results.NotFound();
+        });
+    }
+
+    /// <summary>POST /api/runs: a dataset by name, a model target, and optionally the repeat count.</summary>
+    public sealed record StartRunRequest(string Dataset, string Target, int? Repeat);
+}

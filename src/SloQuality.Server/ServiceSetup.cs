@@ -1,0 +1,90 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using SloQuality.Core.Configuration;
+using SloQuality.Core.Drift;
+using SloQuality.Core.Evaluation;
+using SloQuality.Core.Hallucination;
+using SloQuality.Core.Scoring;
+using SloQuality.Core.Slo;
+using SloQuality.Inference.Embeddings;
+using SloQuality.Jobs;
+using SloQuality.Storage;
+using SloQuality.Storage.Postgres;
+using SloQuality.Storage.Sqlite;
+
+namespace SloQuality.Server;
+
+/// <summary>The services both roles share: the result store, Hangfire on the chosen storage, and the jobs.</summary>
+public static class ServiceSetup
+{
+    public static SqlResultStore CreateStore(ServerSettings settings) => settings.Storage switch
+    {
+        ServerSettings.Postgres => new PostgresResultStore(settings.PostgresConnection
+            ?? throw new InvalidOperationException("SLOQ_STORAGE=postgres needs SLOQ_POSTGRES, a PostgreSQL connection string")),
+        ServerSettings.Sqlite => new SqliteResultStore(settings.SqlitePath),
+        var other => throw new InvalidOperationException($"SLOQ_STORAGE '{other}' is not known, expected sqlite or postgres"),
+    };
+
+    public static void AddSloQuality(this IServiceCollection services, ServerSettings settings, SqlResultStore store, Uri? simulator)
+    {
+        services.AddSingleton(settings);
+        services.AddSingleton(store);
+        services.AddSingleton<IResultStore>(store);
+        services.AddSingleton<IRunChunkStore>(store);
+        services.AddSingleton<ISloSliceStore>(store);
+        services.AddSingleton<IBaselineStore>(store);
+        services.AddSingleton<IEmbeddingStore>(store);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(new JobsOptions { ConfigFolder = settings.ConfigFolder, DatasetsFolder = settings.DatasetsFolder, OutputFolder = settings.OutputFolder, ChunkSize = settings.ChunkSize });
+        services.AddSingleton<DatasetCatalog>();
+        services.AddSingleton<IModelClientProvider>(_ => new TargetClients(settings.ConfigFolder, simulator));
+        services.AddSingleton(sp =>
+        {
+            // Drift needs the embedding model: loaded once per process, when the first run is finalised.
+            var (embedding, driftOptions, _) = DriftConfiguration.Load(settings.ConfigFolder);
+            var (generator, problem) = EmbeddingGeneratorFactory.Create(embedding, Environment.GetEnvironmentVariable);
+            var stage = generator is null ? null : new DriftStage(new EmbeddingCache(generator, store), store, store, new DriftAnalyzer(DriftAnalyzer.DefaultTests, driftOptions));
+            if (problem is not null)
+            {
+                sp.GetRequiredService<ILogger<EvaluationRunner>>().LogWarning("drift is off: {Problem}", problem);
+            }
+
+            return new EvaluationRunner(store, new ItemScorer(new CorrectnessJudge(), new LexicalHallucinationDetector()), TimeProvider.System, stage, store);
+        });
+        services.AddTransient<RunStarter>();
+        services.AddTransient<ChunkJob>();
+        services.AddTransient<FinalizeRunJob>();
+        services.AddTransient<SweepStalledRunsJob>();
+        services.AddTransient<ScheduledEvaluationJob>();
+        services.AddTransient<FoldJob>();
+        services.AddTransient<ScheduleRegistrar>();
+
+        services.AddHangfire(c =>
+        {
+            c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
+            if (settings.Storage == ServerSettings.Postgres)
+            {
+                // Sliding invisibility: a killed worker's chunk is picked up again within the timeout,
+                // and a long chunk is never handed to a second worker while the first still runs it.
+                c.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(settings.PostgresConnection), new PostgreSqlStorageOptions
+                {
+                    QueuePollInterval = TimeSpan.FromSeconds(1),
+                    UseSlidingInvisibilityTimeout = true,
+                    InvisibilityTimeout = TimeSpan.FromMinutes(2),
+                    PrepareSchemaIfNecessary = true,
+                });
+            }
+            else
+            {
+                c.UseInMemoryStorage();
+            }
+        });
+        services.AddHangfireServer(o =>
+        {
+            o.Queues = [JobsOptions.EvaluateQueue, "default"];
+            o.WorkerCount = settings.Workers;
+            o.ServerName = $"{settings.Role}-{Environment.MachineName}-{Environment.ProcessId}";
+            o.SchedulePollingInterval = TimeSpan.FromSeconds(2);
+        });
+    }
+}
