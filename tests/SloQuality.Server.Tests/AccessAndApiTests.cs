@@ -1,0 +1,112 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using SloQuality.Tests.Shared;
+
+namespace SloQuality.Server.Tests;
+
+public sealed class AccessAndApiTests : IAsyncLifetime
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("sloq-server-").FullName;
+    private ServerProcess server = null!;
+
+    public async Task InitializeAsync()
+    {
+        var datasets = Path.Combine(folder, "datasets");
+        Directory.CreateDirectory(datasets);
+        File.Copy(Path.Combine(RepositoryRoot.Path, "golden-datasets", "factual-qa.jsonl"), Path.Combine(datasets, "factual-qa.jsonl"));
+        File.WriteAllText(Path.Combine(datasets, "broken.jsonl"), "{\"id\": \"a\", \"input\": 5}\n");
+        server = await ServerProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["SLOQ_STORE"] = Path.Combine(folder, "results.db"),
+            ["SLOQ_OUT"] = Path.Combine(folder, "out"),
+            ["SLOQ_CONFIG"] = Path.Combine(RepositoryRoot.Path, "jobs"),
+            ["SLOQ_DATASETS"] = datasets,
+            ["SLOQ_DASHBOARD_USER"] = "admin",
+            ["SLOQ_DASHBOARD_PASSWORD"] = "correct horse",
+            ["SLOQ_DASHBOARD_TOKEN"] = "token-123",
+            ["SLOQ_DASHBOARD_READONLY_USER"] = "viewer",
+            ["SLOQ_DASHBOARD_READONLY_PASSWORD"] = "look only",
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await server.DisposeAsync();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task TheDashboardAsksForCredentialsOutsideDevelopmentAndOpensWithThem()
+    {
+        using var http = new HttpClient { BaseAddress = server.BaseUri };
+
+        var anonymous = await http.GetAsync("/hangfire");
+        var wrong = await Send(http, HttpMethod.Get, "/hangfire", Basic("admin", "wrong"));
+        var admin = await Send(http, HttpMethod.Get, "/hangfire", Basic("admin", "correct horse"));
+        var bearer = await Send(http, HttpMethod.Get, "/hangfire", new AuthenticationHeaderValue("Bearer", "token-123"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal("Basic", anonymous.Headers.WwwAuthenticate.Single().Scheme);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, admin.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, bearer.StatusCode);
+        Assert.Contains("SloQuality", await admin.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("correct horse", server.Log);
+    }
+
+    [Fact]
+    public async Task ARunStartedThroughTheApiCompletesAndAReadOnlyUserMayNotStartOne()
+    {
+        using var http = new HttpClient { BaseAddress = server.BaseUri };
+        var body = JsonContent.Create(new { dataset = "factual-qa", target = "sim-stable" });
+
+        var refused = await Send(http, HttpMethod.Post, "/api/runs", Basic("viewer", "look only"), body);
+        var started = await Send(http, HttpMethod.Post, "/api/runs", Basic("admin", "correct horse"), body);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        var runId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("run_id").GetString()!;
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        JsonElement run;
+        do
+        {
+            await Task.Delay(500);
+            run = await (await Send(http, HttpMethod.Get, $"/api/runs/{runId}", Basic("viewer", "look only"))).Content.ReadFromJsonAsync<JsonElement>();
+        }
+        while (run.GetProperty("run").GetProperty("status").GetString() != "completed" && DateTime.UtcNow < deadline);
+
+        Assert.Equal("completed", run.GetProperty("run").GetProperty("status").GetString());
+        Assert.Equal(35, run.GetProperty("items_stored").GetInt32());
+        var items = await (await Send(http, HttpMethod.Get, $"/api/runs/{runId}/items", Basic("viewer", "look only"))).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(35, items.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task TheDatasetsApiShowsAnInvalidFilesProblemsBesideTheValidOnes()
+    {
+        using var http = new HttpClient { BaseAddress = server.BaseUri };
+
+        var datasets = await (await Send(http, HttpMethod.Get, "/api/datasets", new AuthenticationHeaderValue("Bearer", "token-123"))).Content.ReadFromJsonAsync<JsonElement>();
+        var anonymous = await http.GetAsync("/api/datasets");
+        var traversal = await Send(http, HttpMethod.Get, "/api/reports/daily/..%2F..%2Fjobs/targets.yaml", new AuthenticationHeaderValue("Bearer", "token-123"));
+
+        var broken = datasets.EnumerateArray().Single(d => d.GetProperty("name").GetString() == "broken");
+        Assert.False(broken.GetProperty("valid").GetBoolean());
+        Assert.StartsWith(Path.Combine(folder, "datasets", "broken.jsonl") + ":1: ", broken.GetProperty("problems")[0].GetString());
+        Assert.True(datasets.EnumerateArray().Single(d => d.GetProperty("name").GetString() == "factual-qa").GetProperty("valid").GetBoolean());
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, traversal.StatusCode);
+    }
+
+    private static AuthenticationHeaderValue Basic(string user, string password) =>
+        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
+
+    private static Task<HttpResponseMessage> Send(HttpClient http, HttpMethod method, string path, AuthenticationHeaderValue auth, HttpContent? content = null)
+    {
+        var request = new HttpRequestMessage(method, path) { Headers = { Authorization = auth }, Content = content };
+        return http.SendAsync(request);
+    }
+}
