@@ -31,6 +31,12 @@ public sealed record ServerSettings
     /// <summary>Hangfire workers in this process. Default 8: chunk jobs mostly wait on the model.</summary>
     public int Workers { get; init; } = 8;
 
+    /// <summary>
+    /// Hangfire.PostgreSql's invisibility timeout (sliding: extended while the job runs). A killed
+    /// worker's chunk goes to another worker after this. Default 300 s.
+    /// </summary>
+    public int InvisibilitySeconds { get; init; } = 300;
+
     /// <summary>Start one run of every scheduled evaluation at start-up when the store has none yet.</summary>
     public bool FirstRun { get; init; } = true;
 
@@ -64,6 +70,7 @@ public sealed record ServerSettings
             OutputFolder = At(c["OUT"] ?? "out"),
             ChunkSize = int.TryParse(c["CHUNK_SIZE"], out var size) ? size : 50,
             Workers = int.TryParse(c["WORKERS"], out var workers) ? workers : 8,
+            InvisibilitySeconds = int.TryParse(c["INVISIBILITY_SECONDS"], out var invisible) ? invisible : 300,
             FirstRun = !string.Equals(c["FIRST_RUN"], "false", StringComparison.OrdinalIgnoreCase),
             DashboardUser = c["DASHBOARD_USER"],
             DashboardPassword = c["DASHBOARD_PASSWORD"],

@@ -70,7 +70,7 @@ public static class ServiceSetup
                 {
                     QueuePollInterval = TimeSpan.FromSeconds(1),
                     UseSlidingInvisibilityTimeout = true,
-                    InvisibilityTimeout = TimeSpan.FromMinutes(2),
+                    InvisibilityTimeout = TimeSpan.FromSeconds(settings.InvisibilitySeconds),
                     PrepareSchemaIfNecessary = true,
                 });
             }

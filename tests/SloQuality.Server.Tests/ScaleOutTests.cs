@@ -1,0 +1,45 @@
+using Xunit.Abstractions;
+
+namespace SloQuality.Server.Tests;
+
+/// <summary>One server and three workers on one PostgreSQL: the acceptance runs of the service issue.</summary>
+public sealed class ScaleOutTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task ARunOf2000ItemsIsStoredOnceWithWorkOnEveryWorker()
+    {
+        await using var cluster = await Cluster.StartAsync(workerCount: 3);
+
+        var runId = await cluster.StartRunAsync();
+        var run = await cluster.WaitForCompletionAsync(runId, TimeSpan.FromMinutes(4));
+        var processors = await cluster.ChunkProcessorsAsync();
+
+        output.WriteLine($"chunk jobs ran in processes {string.Join(", ", processors)}; workers {string.Join(", ", cluster.Workers.Select(w => w.Id))}");
+        Assert.Equal("completed", run.GetProperty("run").GetProperty("status").GetString());
+        Assert.Equal(Cluster.Items, run.GetProperty("items_stored").GetInt32());
+        Assert.Equal(40, run.GetProperty("chunks").GetProperty("done").GetInt32());
+        Assert.All(cluster.Workers, w => Assert.Contains(w.Id, processors));
+    }
+
+    [Fact]
+    public async Task AWorkerKilledMidRunLosesNothingAndDoublesNothing()
+    {
+        await using var cluster = await Cluster.StartAsync(workerCount: 3);
+        var runId = await cluster.StartRunAsync();
+        while ((await cluster.RunAsync(runId)).GetProperty("items_stored").GetInt32() < 300)
+        {
+            await Task.Delay(100);
+        }
+
+        var victim = cluster.Workers[0];
+        victim.Kill();
+        var killedAt = DateTime.UtcNow;
+        var run = await cluster.WaitForCompletionAsync(runId, TimeSpan.FromMinutes(4));
+        var took = DateTime.UtcNow - killedAt;
+
+        output.WriteLine($"killed worker {victim.Id}; the run completed {took.TotalSeconds:0} s later (invisibility timeout 30 s)");
+        Assert.Equal("completed", run.GetProperty("run").GetProperty("status").GetString());
+        Assert.Equal(Cluster.Items, run.GetProperty("items_stored").GetInt32());
+        Assert.True(took < TimeSpan.FromSeconds(30 + 30 + 30), $"the dead worker's chunk waited {took}");
+    }
+}
