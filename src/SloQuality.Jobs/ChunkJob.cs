@@ -33,6 +33,16 @@ public sealed class ChunkJob(IRunChunkStore chunks, IResultStore results, Evalua
 
         var work = EvaluationRunner.WorkList(dataset, run.Repeat).Skip(chunk * plan.ChunkSize).Take(plan.ChunkSize).ToList();
         await runner.ReplayAsync(run, work, client, Concurrency, null, cancellationToken).ConfigureAwait(false);
+
+        // End to end: the chunk counts only once every one of its items is in the store. Anything
+        // missing (a write the database lost) fails the job, and its retry sends just the missing items.
+        var stored = await results.GetCompletedItemsAsync(runId, cancellationToken).ConfigureAwait(false);
+        var missing = work.Count(w => !stored.Contains((w.Item.Id, w.Repeat)));
+        if (missing > 0)
+        {
+            throw new InvalidOperationException($"chunk {chunk} of {runId}: {missing} of {work.Count} items are not in the store after the flush; retrying");
+        }
+
         var progress = await chunks.CompleteChunkAsync(runId, chunk, cancellationToken).ConfigureAwait(false);
         if (progress.AllDone && await chunks.ClaimFinalizationAsync(runId, cancellationToken).ConfigureAwait(false))
         {

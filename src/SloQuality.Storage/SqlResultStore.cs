@@ -25,6 +25,9 @@ public abstract partial class SqlResultStore : IResultStore, IEmbeddingStore, IB
     /// transaction (and a thread wake-up) per result would cost more than scoring it.
     /// </summary>
     private static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>How long the writer keeps retrying a batch the database refused before failing its flushes.</summary>
+    private static readonly TimeSpan WriteRetryLimit = TimeSpan.FromMinutes(1);
     private readonly Channel<object> queue = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
     private Task? writer;
     private int pendingFlushes;
@@ -178,8 +181,8 @@ public abstract partial class SqlResultStore : IResultStore, IEmbeddingStore, IB
 
     private async Task WriteLoopAsync()
     {
-        await using var connection = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
-        using var insert = CreateBatchWriter(connection);
+        DbConnection? connection = null;
+        IItemBatchWriter? insert = null;
         var batch = new List<ItemResult>(MaxBatch);
         var flushes = new List<TaskCompletionSource>();
         while (await queue.Reader.WaitToReadAsync().ConfigureAwait(false))
@@ -202,23 +205,53 @@ public abstract partial class SqlResultStore : IResultStore, IEmbeddingStore, IB
                 }
             }
 
-            try
+            // A failed batch is tried again on a new connection (a database restart drops every
+            // connection) for up to a minute; only then are its flushes failed, never reported durable.
+            var waited = TimeSpan.Zero;
+            for (var attempt = 0; ; attempt++)
             {
-                if (batch.Count > 0)
+                try
                 {
-                    await insert.WriteAsync(batch).ConfigureAwait(false);
-                }
+                    if (batch.Count > 0)
+                    {
+                        connection ??= await OpenAsync(CancellationToken.None).ConfigureAwait(false);
+                        insert ??= CreateBatchWriter(connection);
+                        await insert.WriteAsync(batch).ConfigureAwait(false);
+                    }
 
-                flushes.ForEach(f => f.TrySetResult());
-            }
-            catch (Exception e) when (e is DbException or InvalidOperationException)
-            {
-                // A failed batch must not be reported as durable: every flush waiting on it fails.
-                flushes.ForEach(f => f.TrySetException(e));
+                    flushes.ForEach(f => f.TrySetResult());
+                    break;
+                }
+                catch (Exception e) when (e is DbException or InvalidOperationException or IOException or System.Net.Sockets.SocketException or TimeoutException)
+                {
+                    insert?.Dispose();
+                    insert = null;
+                    if (connection is not null)
+                    {
+                        await connection.DisposeAsync().ConfigureAwait(false);
+                        connection = null;
+                    }
+
+                    var pause = TimeSpan.FromMilliseconds(Math.Min(5000, 200 * Math.Pow(2, attempt)));
+                    if (waited + pause > WriteRetryLimit)
+                    {
+                        flushes.ForEach(f => f.TrySetException(e));
+                        break;
+                    }
+
+                    await Task.Delay(pause).ConfigureAwait(false);
+                    waited += pause;
+                }
             }
 
             batch.Clear();
             flushes.Clear();
+        }
+
+        insert?.Dispose();
+        if (connection is not null)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
         }
     }
 

@@ -47,6 +47,10 @@ internal sealed class ThrowawayPostgres : IDisposable
         return new ThrowawayPostgres(binaries, folder, port);
     }
 
+    /// <summary><c>pg_ctl restart</c>: every connection drops, the server is back when this returns.</summary>
+    public void Restart() =>
+        RunAsPostgres(Path.Combine(binaries, "pg_ctl"), "-D", Path.Combine(Folder, "data"), "-m", "fast", "-w", "-t", "60", "restart");
+
     public void Dispose()
     {
         try

@@ -42,4 +42,22 @@ public sealed class ScaleOutTests(ITestOutputHelper output)
         Assert.Equal(Cluster.Items, run.GetProperty("items_stored").GetInt32());
         Assert.True(took < TimeSpan.FromSeconds(30 + 30 + 30), $"the dead worker's chunk waited {took}");
     }
+
+    [Fact]
+    public async Task ARunSurvivesAPostgresRestartInTheMiddle()
+    {
+        await using var cluster = await Cluster.StartAsync(workerCount: 2);
+        var runId = await cluster.StartRunAsync();
+        while ((await cluster.RunAsync(runId)).GetProperty("items_stored").GetInt32() < 300)
+        {
+            await Task.Delay(100);
+        }
+
+        cluster.Postgres.Restart();
+        var run = await cluster.WaitForCompletionAsync(runId, TimeSpan.FromMinutes(4));
+
+        output.WriteLine($"PostgreSQL restarted mid-run; items stored: {run.GetProperty("items_stored").GetInt32()}");
+        Assert.Equal("completed", run.GetProperty("run").GetProperty("status").GetString());
+        Assert.Equal(Cluster.Items, run.GetProperty("items_stored").GetInt32());
+    }
 }
