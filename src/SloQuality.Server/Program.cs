@@ -37,6 +37,7 @@ builder.Services.AddOpenApi();
 
 var app = builder.Build();
 var access = app.Services.GetRequiredService<Access>();
+SloDashboardPage.Register();
 app.UseHangfireDashboard("/hangfire", new DashboardOptions
 {
     DashboardTitle = "SloQuality",

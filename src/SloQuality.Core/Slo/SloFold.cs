@@ -62,7 +62,7 @@ public sealed class SloFold(SloSet set)
             Value = reading.Value,
             Low = reading.Low,
             High = reading.High,
-            N = slo.Budgeting.Method == SloBudgeting.Timeslices ? SliceGroups(inWindow, windowStart, slo.Budgeting.SliceLength!.Value).Count() : reading.N,
+            N = slo.Budgeting.Method == SloBudgeting.Timeslices ? BadSlices(slo, inWindow, windowStart, slo.Budgeting.SliceLength!.Value).WithData : reading.N,
             Status = SloEvaluation.StatusOf(slo, reading.Value, reading.Low, reading.High),
             PointMet = reading.Value is { } v ? slo.Satisfies(v) : null,
             Budget = budget,
