@@ -28,6 +28,9 @@ public sealed record ServerSettings
 
     public int ChunkSize { get; init; } = 50;
 
+    /// <summary>Hangfire queues this process takes jobs from. Default: evaluate and default.</summary>
+    public IReadOnlyList<string> Queues { get; init; } = ["evaluate", "default"];
+
     /// <summary>Hangfire workers in this process. Default 8: chunk jobs mostly wait on the model.</summary>
     public int Workers { get; init; } = 8;
 
@@ -70,6 +73,7 @@ public sealed record ServerSettings
             OutputFolder = At(c["OUT"] ?? "out"),
             ChunkSize = int.TryParse(c["CHUNK_SIZE"], out var size) ? size : 50,
             Workers = int.TryParse(c["WORKERS"], out var workers) ? workers : 8,
+            Queues = c["QUEUES"] is { Length: > 0 } queues ? queues.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : ["evaluate", "default"],
             InvisibilitySeconds = int.TryParse(c["INVISIBILITY_SECONDS"], out var invisible) ? invisible : 300,
             FirstRun = !string.Equals(c["FIRST_RUN"], "false", StringComparison.OrdinalIgnoreCase),
             DashboardUser = c["DASHBOARD_USER"],

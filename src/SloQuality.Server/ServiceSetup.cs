@@ -81,7 +81,7 @@ public static class ServiceSetup
         });
         services.AddHangfireServer(o =>
         {
-            o.Queues = [JobsOptions.EvaluateQueue, "default"];
+            o.Queues = [.. settings.Queues];
             o.WorkerCount = settings.Workers;
             o.ServerName = $"{settings.Role}-{Environment.MachineName}-{Environment.ProcessId}";
             o.SchedulePollingInterval = TimeSpan.FromSeconds(2);

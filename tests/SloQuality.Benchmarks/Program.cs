@@ -25,6 +25,9 @@ switch (args)
     case ["slo-fold-child", var database]:
         await SloFoldChild.RunAsync(database);
         return 0;
+    case ["scale-out"]:
+        Console.WriteLine(await ScaleOut.RunAsync());
+        return 0;
     case ["profile"]:
         {
             // Not a benchmark: a steady load of the whole path for a sampling profiler.
@@ -40,6 +43,6 @@ switch (args)
             return 0;
         }
     default:
-        Console.Error.WriteLine("usage: SloQuality.Benchmarks replay-overhead | ttft-fidelity | sts | embed-throughput | slo-fold");
+        Console.Error.WriteLine("usage: SloQuality.Benchmarks replay-overhead | ttft-fidelity | sts | embed-throughput | slo-fold | scale-out");
         return 2;
 }

@@ -23,8 +23,16 @@ public sealed class FanOutTests : IDisposable
         Assert.Equal(230, items.Count);
         Assert.Equal(230, items.Select(i => i.ItemId).Distinct().Count());
         Assert.Equal(new Core.Evaluation.ChunkProgress(10, 10), await harness.Store.GetProgressAsync(runId!, CancellationToken.None));
-        var finalisations = harness.Storage.GetMonitoringApi().SucceededJobs(0, 1000).Count(j => j.Value.Job?.Type == typeof(FinalizeRunJob));
-        Assert.Equal(1, finalisations);
+        // The run is marked completed inside the finalisation job, a moment before Hangfire marks the job succeeded.
+        int Finalisations() => harness.Storage.GetMonitoringApi().SucceededJobs(0, 1000).Count(j => j.Value.Job?.Type == typeof(FinalizeRunJob));
+        for (var wait = 0; wait < 50 && Finalisations() == 0; wait++)
+        {
+            await Task.Delay(100);
+        }
+
+        await Task.Delay(500);
+        Assert.Equal(1, Finalisations());
+        Assert.Equal(0, harness.Storage.GetMonitoringApi().FailedCount());
         Assert.True(File.Exists(Path.Combine(harness.Options.OutputFolder, "runs", "sim", "big", runId!, "summary.json")));
         Assert.Equal(230, run.PlannedItems);
     }

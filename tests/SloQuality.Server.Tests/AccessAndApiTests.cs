@@ -101,6 +101,20 @@ public sealed class AccessAndApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, traversal.StatusCode);
     }
 
+    [Fact]
+    public async Task ADatasetAddedWhileTheServiceRunsIsUsedByTheNextRun()
+    {
+        using var http = new HttpClient { BaseAddress = server.BaseUri };
+        var auth = new AuthenticationHeaderValue("Bearer", "token-123");
+        File.WriteAllText(Path.Combine(folder, "datasets", "fresh.jsonl"), "{\"id\": \"one\", \"input\": \"Say one.\", \"reference\": \"One.\"}\n");
+
+        var started = await Send(http, HttpMethod.Post, "/api/runs", auth, JsonContent.Create(new { dataset = "fresh", target = "sim-stable" }));
+        var openApi = await (await Send(http, HttpMethod.Get, "/api/openapi.json", auth)).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        Assert.True(openApi.GetProperty("paths").TryGetProperty("/api/runs", out _));
+    }
+
     private static AuthenticationHeaderValue Basic(string user, string password) =>
         new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
 

@@ -37,7 +37,7 @@ internal sealed class Cluster : IAsyncDisposable
 
     public IReadOnlyList<ServerProcess> Workers => workers;
 
-    public static async Task<Cluster> StartAsync(int workerCount)
+    public static async Task<Cluster> StartAsync(int workerCount, SimulatorProfile.ErrorRates? errors = null, int timeoutSeconds = 30)
     {
         var folder = Directory.CreateTempSubdirectory("sloq-cluster-").FullName;
         var postgres = ThrowawayPostgres.Start();
@@ -45,7 +45,7 @@ internal sealed class Cluster : IAsyncDisposable
         Directory.CreateDirectory(datasets);
         File.WriteAllLines(Path.Combine(datasets, "big.jsonl"), Enumerable.Range(0, Items).Select(i =>
             $"{{\"id\": \"q{i}\", \"input\": \"What is fact number {i}?\", \"reference\": \"Fact number {i} is true.\"}}"));
-        var simulator = await SimulatorHost.StartAsync([new SimulatorProfile { Model = "remote", Ttft = new LogNormal(50, 90), InterToken = new LogNormal(2, 6) }]);
+        var simulator = await SimulatorHost.StartAsync([new SimulatorProfile { Model = "remote", Ttft = new LogNormal(50, 90), InterToken = new LogNormal(2, 6), Errors = errors ?? new SimulatorProfile.ErrorRates() }]);
         simulator.Answers.AddFolders([datasets]);
         var config = Path.Combine(folder, "jobs");
         Directory.CreateDirectory(config);
@@ -56,7 +56,7 @@ internal sealed class Cluster : IAsyncDisposable
                 endpoint: {{simulator.BaseUri}}
                 model: remote
                 concurrency: 8
-                timeout_seconds: 30
+                timeout_seconds: {{timeoutSeconds}}
                 retry: { max_attempts: 3, base_delay_seconds: 0.2, max_delay_seconds: 5 }
             """);
         File.Copy(Path.Combine(RepositoryRoot.Path, "jobs", "slos.yaml"), Path.Combine(config, "slos.yaml"));

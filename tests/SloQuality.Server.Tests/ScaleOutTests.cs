@@ -1,3 +1,4 @@
+using SloQuality.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace SloQuality.Server.Tests;
@@ -59,5 +60,31 @@ public sealed class ScaleOutTests(ITestOutputHelper output)
         output.WriteLine($"PostgreSQL restarted mid-run; items stored: {run.GetProperty("items_stored").GetInt32()}");
         Assert.Equal("completed", run.GetProperty("run").GetProperty("status").GetString());
         Assert.Equal(Cluster.Items, run.GetProperty("items_stored").GetInt32());
+    }
+
+    [Fact]
+    public async Task TwentyPercentInjectedFaultsCountAgainstAvailabilityNotQuality()
+    {
+        var faults = new SloQuality.Simulator.SimulatorProfile.ErrorRates
+        {
+            Http500 = 0.04, Http503 = 0.04, Http429 = 0.04, RetryAfterSeconds = 1, ConnectionReset = 0.04, Hang = 0.04, HangSeconds = 60,
+        };
+        await using var cluster = await Cluster.StartAsync(workerCount: 2, faults, timeoutSeconds: 2);
+
+        var runId = await cluster.StartRunAsync();
+        var run = await cluster.WaitForCompletionAsync(runId, TimeSpan.FromMinutes(5));
+        var summary = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(cluster.Folder, "out", "runs", "remote", "big", runId, "summary.json"))).RootElement;
+        var availability = summary.GetProperty("availability");
+        var correctness = summary.GetProperty("correctness");
+        var failed = summary.GetProperty("items").GetProperty("failed").GetInt32();
+
+        output.WriteLine($"availability {availability.GetProperty("rate").GetDouble():P2} of {availability.GetProperty("n").GetInt32()}; correctness {correctness.GetProperty("rate").GetDouble():P2} of {correctness.GetProperty("n").GetInt32()}; failed after retries {failed}");
+        Assert.Equal("completed", run.GetProperty("run").GetProperty("status").GetString());
+        Assert.Equal(Cluster.Items, run.GetProperty("items_stored").GetInt32());
+        Assert.Equal(Cluster.Items, availability.GetProperty("n").GetInt32());
+        Assert.True(failed > 0, "the faults never outlasted the retries");
+        Assert.True(availability.GetProperty("rate").GetDouble() < 1);
+        Assert.Equal(Cluster.Items - failed, correctness.GetProperty("n").GetInt32());
+        Assert.True(correctness.GetProperty("rate").GetDouble() > 0.9, "failed calls were counted as wrong answers");
     }
 }

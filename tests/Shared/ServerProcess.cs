@@ -2,9 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using SloQuality.Tests.Shared;
 
-namespace SloQuality.Server.Tests;
+namespace SloQuality.Tests.Shared;
 
 /// <summary>
 /// The real service as its own process (<c>dotnet SloQuality.Server.dll</c> from its build folder),
