@@ -151,9 +151,9 @@ public abstract partial class SqlResultStore : IResultStore, IEmbeddingStore, IB
         var rows = await connection.QueryAsync<(string RunId, string DatasetName, string DatasetHash, string ModelTarget, long Planned, long Repeat, string Status, string StartedAt, string? FinishedAt, string? Summary)>(
             """
             SELECT run_id, dataset_name, dataset_hash, model_target, planned_items, repeat_count, status, started_at, finished_at, summary_json
-            FROM runs WHERE status = @Status AND started_at >= @From AND started_at < @To ORDER BY started_at
+            FROM runs WHERE started_at >= @From AND started_at < @To ORDER BY started_at
             """,
-            new { Status = RunRecord.Completed, From = Iso(from), To = Iso(to) }).ConfigureAwait(false);
+            new { From = Iso(from), To = Iso(to) }).ConfigureAwait(false);
         return rows.Select(r => new StoredRun(
             new RunRecord(r.RunId, r.DatasetName, r.DatasetHash, r.ModelTarget, (int)r.Planned, (int)r.Repeat, Parse(r.StartedAt), r.FinishedAt is null ? null : Parse(r.FinishedAt), r.Status),
             r.Summary)).ToList();

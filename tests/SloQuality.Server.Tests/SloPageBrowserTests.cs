@@ -95,7 +95,7 @@ public sealed class SloPageBrowserTests : IAsyncLifetime
         while (DateTime.UtcNow < deadline)
         {
             var runs = await http.GetFromJsonAsync<JsonElement>("/api/runs");
-            if (runs.GetArrayLength() > 0)
+            if (runs.EnumerateArray().Any(r => r.GetProperty("status").GetString() == "completed"))
             {
                 return;
             }

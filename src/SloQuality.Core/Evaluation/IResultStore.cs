@@ -35,7 +35,7 @@ public interface IResultStore : IAsyncDisposable
     /// <summary>Sets each listed item result's drift similarity (null where there is no baseline output).</summary>
     Task SetDriftSimilaritiesAsync(string runId, IReadOnlyList<(string ItemId, int Repeat, double? Similarity)> similarities, CancellationToken cancellationToken);
 
-    /// <summary>Completed runs that started in [from, to), oldest first, with their summaries (JSON).</summary>
+    /// <summary>Runs (running or completed) that started in [from, to), oldest first, with their summaries (JSON, once completed).</summary>
     Task<IReadOnlyList<StoredRun>> GetRunsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 
     /// <summary>Marks the run completed and stores its summary (as JSON).</summary>

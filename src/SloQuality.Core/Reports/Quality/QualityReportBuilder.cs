@@ -21,7 +21,7 @@ public sealed class QualityReportBuilder(ISloSliceStore sliceStore, IResultStore
         var asOf = to < now ? to : now;
         var lookback = set.Slos.Select(SloFold.Lookback).Append(TimeSpan.FromDays(TrendDays)).Max() + (to - from);
         var slices = await sliceStore.ReadSlicesAsync(asOf - lookback, asOf, cancellationToken).ConfigureAwait(false);
-        var runs = await results.GetRunsAsync(from, to, cancellationToken).ConfigureAwait(false);
+        var runs = (await results.GetRunsAsync(from, to, cancellationToken).ConfigureAwait(false)).Where(r => r.Run.Status == RunRecord.Completed).ToList();
         var fold = new SloFold(set);
         var targets = slices.Where(s => s.SliceStart >= asOf - TimeSpan.FromDays(TrendDays)).Select(s => s.ModelTarget)
             .Concat(runs.Select(r => r.Run.ModelTarget))
