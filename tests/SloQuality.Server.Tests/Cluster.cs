@@ -97,11 +97,24 @@ internal sealed class Cluster : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("run_id").GetString()!;
     }
 
-    /// <summary>Items stored so far for the run (through the API).</summary>
+    /// <summary>
+    /// The run through the API. A read can fail while the database restarts (its pooled connections
+    /// die with it): such a read is tried again for a while, as a user would reload the page.
+    /// </summary>
     public async Task<JsonElement> RunAsync(string runId)
     {
         using var http = Api();
-        return await http.GetFromJsonAsync<JsonElement>($"/api/runs/{runId}");
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await http.GetFromJsonAsync<JsonElement>($"/api/runs/{runId}");
+            }
+            catch (HttpRequestException) when (attempt < 50)
+            {
+                await Task.Delay(200);
+            }
+        }
     }
 
     public async Task<JsonElement> WaitForCompletionAsync(string runId, TimeSpan timeout)
