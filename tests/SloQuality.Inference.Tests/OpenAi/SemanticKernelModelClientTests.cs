@@ -34,9 +34,9 @@ public sealed class SemanticKernelModelClientTests
     [Fact]
     public async Task TheMeasuredFirstTokenFollowsTheServersFirstFlush()
     {
-        // Few chunks half a second apart: even on a loaded machine the client reads the first chunk
-        // before the second is sent, so a late read cannot pass for the right one.
-        await using var model = await SimulatedModel.StartAsync(SimulatedModel.Profile() with { Ttft = new LogNormal(20, 20), InterToken = new LogNormal(500, 500), WordsPerChunk = 4 });
+        // Two chunks three seconds apart: even on a machine busy starting other test processes the
+        // client reads the first chunk before the second is sent, so a late read cannot pass for the right one.
+        await using var model = await SimulatedModel.StartAsync(SimulatedModel.Profile() with { Ttft = new LogNormal(20, 20), InterToken = new LogNormal(3000, 3000), WordsPerChunk = 8 });
 
         await model.Client.ReplayAsync(SimulatedModel.Item, CancellationToken.None); // JIT warm-up: the first read of a process is late
         var result = await model.Client.ReplayAsync(SimulatedModel.Item, CancellationToken.None);
