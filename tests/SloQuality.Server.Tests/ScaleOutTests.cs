@@ -9,7 +9,7 @@ public sealed class ScaleOutTests(ITestOutputHelper output)
     [Fact]
     public async Task ARunOf2000ItemsIsStoredOnceWithWorkOnEveryWorker()
     {
-        await using var cluster = await Cluster.StartAsync(workerCount: 3);
+        await using var cluster = await ServiceCluster.StartAsync(new ServiceClusterOptions());
 
         var runId = await cluster.StartRunAsync();
         var run = await cluster.WaitForCompletionAsync(runId, TimeSpan.FromMinutes(4));
@@ -17,7 +17,7 @@ public sealed class ScaleOutTests(ITestOutputHelper output)
 
         output.WriteLine($"chunk jobs ran in processes {string.Join(", ", processors)}; workers {string.Join(", ", cluster.Workers.Select(w => w.Id))}");
         Assert.Equal("completed", run.GetProperty("run").GetProperty("status").GetString());
-        Assert.Equal(Cluster.Items, run.GetProperty("items_stored").GetInt32());
+        Assert.Equal(2000, run.GetProperty("items_stored").GetInt32());
         Assert.Equal(40, run.GetProperty("chunks").GetProperty("done").GetInt32());
         Assert.All(cluster.Workers, w => Assert.Contains(w.Id, processors));
     }
@@ -25,7 +25,7 @@ public sealed class ScaleOutTests(ITestOutputHelper output)
     [Fact]
     public async Task AWorkerKilledMidRunLosesNothingAndDoublesNothing()
     {
-        await using var cluster = await Cluster.StartAsync(workerCount: 3);
+        await using var cluster = await ServiceCluster.StartAsync(new ServiceClusterOptions());
         var runId = await cluster.StartRunAsync();
         while ((await cluster.RunAsync(runId)).GetProperty("items_stored").GetInt32() < 300)
         {
@@ -40,14 +40,14 @@ public sealed class ScaleOutTests(ITestOutputHelper output)
 
         output.WriteLine($"killed worker {victim.Id}; the run completed {took.TotalSeconds:0} s later (invisibility timeout 30 s)");
         Assert.Equal("completed", run.GetProperty("run").GetProperty("status").GetString());
-        Assert.Equal(Cluster.Items, run.GetProperty("items_stored").GetInt32());
+        Assert.Equal(2000, run.GetProperty("items_stored").GetInt32());
         Assert.True(took < TimeSpan.FromSeconds(30 + 30 + 30), $"the dead worker's chunk waited {took}");
     }
 
     [Fact]
     public async Task ARunSurvivesAPostgresRestartInTheMiddle()
     {
-        await using var cluster = await Cluster.StartAsync(workerCount: 2);
+        await using var cluster = await ServiceCluster.StartAsync(new ServiceClusterOptions { Workers = 2 });
         var runId = await cluster.StartRunAsync();
         while ((await cluster.RunAsync(runId)).GetProperty("items_stored").GetInt32() < 300)
         {
@@ -59,7 +59,7 @@ public sealed class ScaleOutTests(ITestOutputHelper output)
 
         output.WriteLine($"PostgreSQL restarted mid-run; items stored: {run.GetProperty("items_stored").GetInt32()}");
         Assert.Equal("completed", run.GetProperty("run").GetProperty("status").GetString());
-        Assert.Equal(Cluster.Items, run.GetProperty("items_stored").GetInt32());
+        Assert.Equal(2000, run.GetProperty("items_stored").GetInt32());
     }
 
     [Fact]
@@ -69,7 +69,8 @@ public sealed class ScaleOutTests(ITestOutputHelper output)
         {
             Http500 = 0.04, Http503 = 0.04, Http429 = 0.04, RetryAfterSeconds = 1, ConnectionReset = 0.04, Hang = 0.04, HangSeconds = 60,
         };
-        await using var cluster = await Cluster.StartAsync(workerCount: 2, faults, timeoutSeconds: 2);
+        var options = new ServiceClusterOptions { Workers = 2, TimeoutSeconds = 2 };
+        await using var cluster = await ServiceCluster.StartAsync(options with { Profile = options.Profile with { Errors = faults } });
 
         var runId = await cluster.StartRunAsync();
         var run = await cluster.WaitForCompletionAsync(runId, TimeSpan.FromMinutes(5));
@@ -80,11 +81,11 @@ public sealed class ScaleOutTests(ITestOutputHelper output)
 
         output.WriteLine($"availability {availability.GetProperty("rate").GetDouble():P2} of {availability.GetProperty("n").GetInt32()}; correctness {correctness.GetProperty("rate").GetDouble():P2} of {correctness.GetProperty("n").GetInt32()}; failed after retries {failed}");
         Assert.Equal("completed", run.GetProperty("run").GetProperty("status").GetString());
-        Assert.Equal(Cluster.Items, run.GetProperty("items_stored").GetInt32());
-        Assert.Equal(Cluster.Items, availability.GetProperty("n").GetInt32());
+        Assert.Equal(2000, run.GetProperty("items_stored").GetInt32());
+        Assert.Equal(2000, availability.GetProperty("n").GetInt32());
         Assert.True(failed > 0, "the faults never outlasted the retries");
         Assert.True(availability.GetProperty("rate").GetDouble() < 1);
-        Assert.Equal(Cluster.Items - failed, correctness.GetProperty("n").GetInt32());
+        Assert.Equal(2000 - failed, correctness.GetProperty("n").GetInt32());
         Assert.True(correctness.GetProperty("rate").GetDouble() > 0.9, "failed calls were counted as wrong answers");
     }
 }

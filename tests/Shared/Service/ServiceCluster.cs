@@ -3,21 +3,20 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Npgsql;
 using SloQuality.Simulator;
-using SloQuality.Tests.Shared;
 
-namespace SloQuality.Server.Tests;
+namespace SloQuality.Tests.Shared;
 
 /// <summary>
-/// The distributed set-up of the acceptance tests: a throwaway PostgreSQL, the simulator at 50 ms TTFT
-/// over HTTP, one server process and worker processes sharing the database, and a 2,000-item dataset.
+/// The distributed set-up of the service's acceptance tests and of the scale-out benchmark: a throwaway
+/// PostgreSQL, the simulator over HTTP, one server process and worker processes sharing the database,
+/// and a generated dataset named <c>big</c> served by target <c>remote</c>.
 /// </summary>
-internal sealed class Cluster : IAsyncDisposable
+internal sealed class ServiceCluster : IAsyncDisposable
 {
-    public const int Items = 2000;
     private const string Token = "cluster-token";
     private readonly List<ServerProcess> workers = [];
 
-    private Cluster(string folder, ThrowawayPostgres postgres, SimulatorHost simulator, Dictionary<string, string> environment)
+    private ServiceCluster(string folder, ThrowawayPostgres postgres, SimulatorHost simulator, Dictionary<string, string> environment)
     {
         Folder = folder;
         Postgres = postgres;
@@ -37,15 +36,15 @@ internal sealed class Cluster : IAsyncDisposable
 
     public IReadOnlyList<ServerProcess> Workers => workers;
 
-    public static async Task<Cluster> StartAsync(int workerCount, SimulatorProfile.ErrorRates? errors = null, int timeoutSeconds = 30)
+    public static async Task<ServiceCluster> StartAsync(ServiceClusterOptions options)
     {
         var folder = Directory.CreateTempSubdirectory("sloq-cluster-").FullName;
         var postgres = ThrowawayPostgres.Start();
         var datasets = Path.Combine(folder, "datasets");
         Directory.CreateDirectory(datasets);
-        File.WriteAllLines(Path.Combine(datasets, "big.jsonl"), Enumerable.Range(0, Items).Select(i =>
-            $"{{\"id\": \"q{i}\", \"input\": \"What is fact number {i}?\", \"reference\": \"Fact number {i} is true.\"}}"));
-        var simulator = await SimulatorHost.StartAsync([new SimulatorProfile { Model = "remote", Ttft = new LogNormal(50, 90), InterToken = new LogNormal(2, 6), Errors = errors ?? new SimulatorProfile.ErrorRates() }]);
+        File.WriteAllLines(Path.Combine(datasets, "big.jsonl"), Enumerable.Range(0, options.Items).Select(i =>
+            $"{{\"id\": \"q{i}\", \"input\": \"What is fact number {i}?\", \"reference\": \"Fact number {i} is true, and this answer is a few words long.\"}}"));
+        var simulator = await SimulatorHost.StartAsync([options.Profile with { Model = "remote" }]);
         simulator.Answers.AddFolders([datasets]);
         var config = Path.Combine(folder, "jobs");
         Directory.CreateDirectory(config);
@@ -55,11 +54,15 @@ internal sealed class Cluster : IAsyncDisposable
                 provider: simulator
                 endpoint: {{simulator.BaseUri}}
                 model: remote
-                concurrency: 8
-                timeout_seconds: {{timeoutSeconds}}
+                concurrency: {{options.TargetConcurrency}}
+                timeout_seconds: {{options.TimeoutSeconds}}
                 retry: { max_attempts: 3, base_delay_seconds: 0.2, max_delay_seconds: 5 }
             """);
         File.Copy(Path.Combine(RepositoryRoot.Path, "jobs", "slos.yaml"), Path.Combine(config, "slos.yaml"));
+        // Remote embeddings from the simulator: finalising a run loads no local model.
+        File.WriteAllText(Path.Combine(config, "drift.yaml"), $$"""
+            embedding: { provider: openai, endpoint: "{{simulator.BaseUri}}", model: sim-embedding }
+            """);
         var environment = new Dictionary<string, string>
         {
             ["SLOQ_STORAGE"] = "postgres",
@@ -67,14 +70,14 @@ internal sealed class Cluster : IAsyncDisposable
             ["SLOQ_CONFIG"] = config,
             ["SLOQ_DATASETS"] = datasets,
             ["SLOQ_OUT"] = Path.Combine(folder, "out"),
-            ["SLOQ_CHUNK_SIZE"] = "50",
-            ["SLOQ_WORKERS"] = "4",
+            ["SLOQ_CHUNK_SIZE"] = options.ChunkSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["SLOQ_WORKERS"] = options.WorkersPerProcess.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["SLOQ_INVISIBILITY_SECONDS"] = "30",
             ["SLOQ_DASHBOARD_TOKEN"] = Token,
         };
-        var cluster = new Cluster(folder, postgres, simulator, environment);
-        cluster.Server = await ServerProcess.StartAsync(environment);
-        for (var i = 0; i < workerCount; i++)
+        var cluster = new ServiceCluster(folder, postgres, simulator, environment);
+        cluster.Server = await ServerProcess.StartAsync(options.ServerTakesChunks ? environment : new Dictionary<string, string>(environment) { ["SLOQ_QUEUES"] = "default" });
+        for (var i = 0; i < options.Workers; i++)
         {
             cluster.workers.Add(await ServerProcess.StartAsync(environment, "worker"));
         }
