@@ -70,8 +70,19 @@ public static partial class ApiEndpoints
         api.MapGet("/runs/{runId}/items", async (string runId, IResultStore results, CancellationToken ct) =>
             Results.Json((await results.GetItemResultsAsync(runId, ct).ConfigureAwait(false)).Select(ItemLine.From), SloqJson.Compact));
 
-        api.MapPost("/runs", async (StartRunRequest request, RunStarter starter, CancellationToken ct) =>
+        api.MapPost("/runs", async (StartRunRequest request, RunStarter starter, IModelClientProvider clients, CancellationToken ct) =>
         {
+            // Refused here, before anything is planned: a run that cannot succeed must not sit in the queue.
+            if (request.Repeat is < 1 or > 100)
+            {
+                return Results.BadRequest(new { error = $"repeat is {request.Repeat}, expected a whole number from 1 to 100" });
+            }
+
+            if (clients.Get(request.Target).Problem is { } targetProblem)
+            {
+                return Results.BadRequest(new { error = "the run did not start", problems = new[] { targetProblem } });
+            }
+
             var (runId, problems) = await starter.StartAsync(request.Dataset, request.Target, request.Repeat ?? 1, ct).ConfigureAwait(false);
             return runId is null
                 ? Results.BadRequest(new { error = "the run did not start", problems = problems.Select(p => p.ToString()) })

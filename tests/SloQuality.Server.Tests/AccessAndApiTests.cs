@@ -115,6 +115,20 @@ public sealed class AccessAndApiTests : IAsyncLifetime
         Assert.True(openApi.GetProperty("paths").TryGetProperty("/api/runs", out _));
     }
 
+    [Theory]
+    [InlineData("factual-qa", "no-such-target", 1, "unknown model target 'no-such-target'")]
+    [InlineData("factual-qa", "sim-stable", 0, "repeat is 0, expected a whole number from 1 to 100")]
+    [InlineData("broken", "sim-stable", 1, "broken.jsonl:1: ")]
+    public async Task ARunThatCannotSucceedIsRefusedWithTheReason(string dataset, string target, int repeat, string reason)
+    {
+        using var http = new HttpClient { BaseAddress = server.BaseUri };
+
+        var response = await Send(http, HttpMethod.Post, "/api/runs", new AuthenticationHeaderValue("Bearer", "token-123"), JsonContent.Create(new { dataset, target, repeat }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(reason, await response.Content.ReadAsStringAsync());
+    }
+
     private static AuthenticationHeaderValue Basic(string user, string password) =>
         new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
 
