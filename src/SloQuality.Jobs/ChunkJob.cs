@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Hangfire;
 using SloQuality.Core.Datasets;
 using SloQuality.Core.Evaluation;
+using SloQuality.Jobs.Telemetry;
 
 namespace SloQuality.Jobs;
 
@@ -10,7 +11,7 @@ namespace SloQuality.Jobs;
 /// the chunk done (once, however often the job is retried), and if it was the last one, the single
 /// caller that claims the finalisation enqueues it.
 /// </summary>
-public sealed class ChunkJob(IRunChunkStore chunks, IResultStore results, EvaluationRunner runner, IModelClientProvider clients, IBackgroundJobClient jobs)
+public sealed class ChunkJob(IRunChunkStore chunks, IResultStore results, EvaluationRunner runner, IModelClientProvider clients, IBackgroundJobClient jobs, SloqMetrics? metrics = null)
 {
     /// <summary>Requests in flight per chunk; the model client also bounds its target's concurrency.</summary>
     private const int Concurrency = 32;
@@ -32,7 +33,8 @@ public sealed class ChunkJob(IRunChunkStore chunks, IResultStore results, Evalua
         }
 
         var work = EvaluationRunner.WorkList(dataset, run.Repeat).Skip(chunk * plan.ChunkSize).Take(plan.ChunkSize).ToList();
-        await runner.ReplayAsync(run, work, client, Concurrency, null, cancellationToken).ConfigureAwait(false);
+        var produced = await runner.ReplayAsync(run, work, client, Concurrency, null, cancellationToken).ConfigureAwait(false);
+        metrics?.Replayed(target, run.DatasetName, produced);
 
         // End to end: the chunk counts only once every one of its items is in the store. Anything
         // missing (a write the database lost) fails the job, and its retry sends just the missing items.

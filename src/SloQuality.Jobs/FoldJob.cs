@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using Hangfire;
 using SloQuality.Core.Evaluation;
+using SloQuality.Core.Notifications;
 using SloQuality.Core.Reports.Quality;
 using SloQuality.Core.Slo;
 
@@ -11,7 +12,7 @@ namespace SloQuality.Jobs;
 /// The daily or weekly fold: brings every SLO evaluation up to date from the store (catching up what
 /// was missed), then writes the report of the period that just ended to <c>OUT/reports/KIND/PERIOD/</c>.
 /// </summary>
-public sealed class FoldJob(ISloSliceStore slices, IResultStore results, JobsOptions options, TimeProvider time)
+public sealed class FoldJob(ISloSliceStore slices, IResultStore results, JobsOptions options, TimeProvider time, HttpClient? http = null)
 {
     [DisplayName("fold SLOs and write the {0} report")]
     [AutomaticRetry(Attempts = 3)]
@@ -27,6 +28,24 @@ public sealed class FoldJob(ISloSliceStore slices, IResultStore results, JobsOpt
         var (label, range) = LastPeriod(kind, time.GetUtcNow());
         var report = await new QualityReportBuilder(slices, results, time).BuildAsync(set, kind, label, range.From, range.To, cancellationToken).ConfigureAwait(false);
         await QualityReportWriter.WriteAsync(Path.Combine(options.OutputFolder, "reports", kind, label), report, cancellationToken).ConfigureAwait(false);
+        await NotifyAsync(report, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Posts the report's summary to the webhooks that want it; one that stays down fails the job (and its retry posts again).</summary>
+    private async Task NotifyAsync(QualityReport report, CancellationToken cancellationToken)
+    {
+        var (settings, _) = NotificationConfiguration.Load(options.ConfigFolder);
+        if (http is null || !settings.Webhooks.Any(w => w.Wants(Webhook.DailyReportEvents)))
+        {
+            return;
+        }
+
+        var sender = new WebhookSender(http, settings, NotificationConfiguration.Scrubber(options.ConfigFolder), time);
+        var failed = (await new DailySummaryNotifier(sender, settings).NotifyAsync(report, cancellationToken).ConfigureAwait(false)).Where(d => !d.Delivered).ToList();
+        if (failed.Count > 0)
+        {
+            throw new InvalidOperationException("report summary not delivered: " + string.Join("; ", failed.Select(d => $"{d.Webhook} after {d.Attempts} attempts: {d.Problem}")));
+        }
     }
 
     /// <summary>Yesterday, or last ISO week, in UTC.</summary>

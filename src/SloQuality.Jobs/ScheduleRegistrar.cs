@@ -1,6 +1,8 @@
 using Hangfire;
 using Hangfire.Storage;
 using SloQuality.Core.Datasets;
+using SloQuality.Core.Notifications;
+using SloQuality.Core.Production;
 
 namespace SloQuality.Jobs;
 
@@ -11,7 +13,10 @@ namespace SloQuality.Jobs;
 /// </summary>
 public sealed class ScheduleRegistrar(IRecurringJobManager recurring, JobStorage storage, JobsOptions options)
 {
-    private static readonly string[] OwnedPrefixes = ["evaluate ", "fold "];
+    private static readonly string[] OwnedPrefixes = ["evaluate ", "fold ", ImportId, AlertWatchId];
+
+    public const string ImportId = "import production SLIs";
+    public const string AlertWatchId = "watch SLO alerts";
 
     public IReadOnlyList<DatasetProblem> Register()
     {
@@ -43,6 +48,22 @@ public sealed class ScheduleRegistrar(IRecurringJobManager recurring, JobStorage
             {
                 wanted.Add(id);
             }
+        }
+
+        // Production SLIs from Prometheus (production.yaml) and alert notifications (notifications.yaml), when configured.
+        var (production, productionProblems) = ProductionConfiguration.Load(options.ConfigFolder);
+        found.AddRange(productionProblems);
+        if (production.Enabled && productionProblems.Count == 0 &&
+            Declare(ImportId, production.Cron, "UTC", 1, Path.Combine(options.ConfigFolder, ProductionConfiguration.FileName), found, () =>
+                recurring.AddOrUpdate<ProductionImportJob>(ImportId, j => j.RunAsync(CancellationToken.None), production.Cron, Options("UTC"))))
+        {
+            wanted.Add(ImportId);
+        }
+
+        if (NotificationConfiguration.Load(options.ConfigFolder).Settings.Webhooks.Any(w => w.Wants(Webhook.AlertEvents)))
+        {
+            recurring.AddOrUpdate<AlertWatchJob>(AlertWatchId, j => j.RunAsync(CancellationToken.None), "*/5 * * * *", Options("UTC"));
+            wanted.Add(AlertWatchId);
         }
 
         recurring.AddOrUpdate<SweepStalledRunsJob>("sweep stalled runs", j => j.RunAsync(CancellationToken.None), "*/5 * * * *");

@@ -18,12 +18,25 @@ var logger = loggerFactory.CreateLogger("SloQuality.Server");
 
 if (role == "worker")
 {
-    var host = Host.CreateApplicationBuilder(rest);
+    // A worker has no UI; it serves only its own /metrics, and only when SLOQ_METRICS_URLS says where.
+    var host = WebApplication.CreateBuilder(rest);
     host.Configuration.AddEnvironmentVariables("SLOQ_");
     var (workerSettings, workerStore) = await Bootstrap.StoreAsync(host.Configuration, role);
     await using var workerSimulator = await SimulatorLauncher.StartAsync(workerSettings.ConfigFolder, workerSettings.DatasetsFolder, logger);
     host.Services.AddSloQuality(workerSettings, workerStore, workerSimulator?.BaseUri);
-    await host.Build().RunAsync();
+    host.Services.AddSingleton<Access>();
+    if (workerSettings.MetricsUrls is { Length: > 0 } urls)
+    {
+        host.WebHost.UseUrls(urls.Split(';', ','));
+    }
+    else
+    {
+        host.WebHost.UseUrls("http://127.0.0.1:0");
+    }
+
+    var worker = host.Build();
+    worker.MapSloQualityMetrics(worker.Services.GetRequiredService<Access>(), workerSettings);
+    await worker.RunAsync();
     return 0;
 }
 
@@ -34,6 +47,7 @@ await using var simulator = await SimulatorLauncher.StartAsync(settings.ConfigFo
 builder.Services.AddSloQuality(settings, store, simulator?.BaseUri);
 builder.Services.AddSingleton<Access>();
 builder.Services.AddOpenApi();
+builder.Services.AddHostedService<SloGaugeRefresher>();
 
 var app = builder.Build();
 var access = app.Services.GetRequiredService<Access>();
@@ -47,6 +61,7 @@ app.UseHangfireDashboard("/hangfire", new DashboardOptions
 app.MapGet("/", () => Results.Redirect("/hangfire"));
 app.MapOpenApi("/api/openapi.json");
 app.MapSloQualityApi(access);
+app.MapSloQualityMetrics(access, settings);
 
 foreach (var problem in app.Services.GetRequiredService<ScheduleRegistrar>().Register())
 {

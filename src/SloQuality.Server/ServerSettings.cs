@@ -57,6 +57,15 @@ public sealed record ServerSettings
     /// Relative paths are taken from the checkout the service runs in: the nearest folder, from the
     /// current one up, that holds the configuration folder (<c>dotnet run</c> starts in the project's folder).
     /// </summary>
+    /// <summary>SLOQ_METRICS_ANONYMOUS=true serves <c>/metrics</c> without credentials (figures only; for a scrape inside a private network).</summary>
+    public bool MetricsAnonymous { get; init; }
+
+    /// <summary>SLOQ_METRICS_URLS: where a worker serves its <c>/metrics</c> (for example http://0.0.0.0:9464); none by default.</summary>
+    public string? MetricsUrls { get; init; }
+
+    /// <summary>SLOQ_METRICS_REFRESH_SECONDS: how often the server refreshes the SLO gauges of <c>/metrics</c> (default 30).</summary>
+    public int MetricsRefreshSeconds { get; init; } = 30;
+
     public static ServerSettings From(IConfiguration c)
     {
         var config = c["CONFIG"] ?? "jobs";
@@ -81,6 +90,9 @@ public sealed record ServerSettings
             DashboardToken = c["DASHBOARD_TOKEN"],
             ReadOnlyUser = c["DASHBOARD_READONLY_USER"],
             ReadOnlyPassword = c["DASHBOARD_READONLY_PASSWORD"],
+            MetricsAnonymous = string.Equals(c["METRICS_ANONYMOUS"], "true", StringComparison.OrdinalIgnoreCase),
+            MetricsUrls = c["METRICS_URLS"],
+            MetricsRefreshSeconds = int.TryParse(c["METRICS_REFRESH_SECONDS"], out var refresh) && refresh > 0 ? refresh : 30,
         };
     }
 

@@ -1,13 +1,16 @@
 using Hangfire;
 using Hangfire.PostgreSql;
+using OpenTelemetry.Metrics;
 using SloQuality.Core.Configuration;
 using SloQuality.Core.Drift;
 using SloQuality.Core.Evaluation;
 using SloQuality.Core.Hallucination;
+using SloQuality.Core.Notifications;
 using SloQuality.Core.Scoring;
 using SloQuality.Core.Slo;
 using SloQuality.Inference.Embeddings;
 using SloQuality.Jobs;
+using SloQuality.Jobs.Telemetry;
 using SloQuality.Storage;
 using SloQuality.Storage.Postgres;
 using SloQuality.Storage.Sqlite;
@@ -34,6 +37,7 @@ public static class ServiceSetup
         services.AddSingleton<ISloSliceStore>(store);
         services.AddSingleton<IBaselineStore>(store);
         services.AddSingleton<IEmbeddingStore>(store);
+        services.AddSingleton<INotificationStateStore>(store);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new JobsOptions { ConfigFolder = settings.ConfigFolder, DatasetsFolder = settings.DatasetsFolder, OutputFolder = settings.OutputFolder, ChunkSize = settings.ChunkSize });
         services.AddSingleton<DatasetCatalog>();
@@ -58,9 +62,18 @@ public static class ServiceSetup
         services.AddTransient<ScheduledEvaluationJob>();
         services.AddTransient<FoldJob>();
         services.AddTransient<ScheduleRegistrar>();
+        services.AddTransient<ProductionImportJob>();
+        services.AddTransient<AlertWatchJob>();
 
-        services.AddHangfire(c =>
+        // One pooled client for Prometheus and webhooks (connections renewed so DNS changes are seen).
+        services.AddSingleton(_ => new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) }) { Timeout = TimeSpan.FromMinutes(2) });
+        services.AddMetrics();
+        services.AddSingleton<SloqMetrics>();
+        services.AddOpenTelemetry().WithMetrics(m => m.AddMeter(SloqMetrics.MeterName).AddPrometheusExporter());
+
+        services.AddHangfire((sp, c) =>
         {
+            c.UseFilter(new JobMetricsFilter(sp.GetRequiredService<SloqMetrics>()));
             c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
             if (settings.Storage == ServerSettings.Postgres)
             {

@@ -8,7 +8,7 @@ namespace SloQuality.Simulator;
 /// <c>POST /v1/chat/completions</c>: answers as the profile of the requested model says, streamed
 /// (server-sent events, with usage when asked) or whole, with its injected faults and latencies.
 /// </summary>
-internal sealed class ChatCompletionEndpoint(IReadOnlyDictionary<string, SimulatorProfile> profiles, AnswerBook book, FlushLog flushes, SimulatorStats stats, TimeProvider time)
+internal sealed class ChatCompletionEndpoint(IReadOnlyDictionary<string, SimulatorProfile> profiles, AnswerBook book, FlushLog flushes, SimulatorStats stats, VllmMetrics metrics, TimeProvider time)
 {
     private readonly AnswerSeeds seeds = new();
 
@@ -55,6 +55,11 @@ internal sealed class ChatCompletionEndpoint(IReadOnlyDictionary<string, Simulat
         var random = new Random(unchecked(profile.Seed * 1_000_003 + (int)number));
         var plan = ResponsePlan.Create(profile, book, seeds, request, random);
         var started = Stopwatch.GetTimestamp();
+        if (plan.Fault is InjectedFault.Http500 or InjectedFault.Http503 or InjectedFault.Http429 or InjectedFault.Hang or InjectedFault.ConnectionReset)
+        {
+            metrics.Aborted(profile.Model);
+        }
+
         switch (plan.Fault)
         {
             case InjectedFault.Http500:
@@ -84,6 +89,8 @@ internal sealed class ChatCompletionEndpoint(IReadOnlyDictionary<string, Simulat
             await DelayUntil(started, plan.TtftMs + plan.GapsMs.Sum(), aborted);
             context.Response.ContentType = "application/json";
             await context.Response.Body.WriteAsync(writer.Completion(string.Concat(plan.Chunks), plan.FinishReason, request.PromptWords, completionTokens), aborted);
+            metrics.FirstToken(profile.Model, plan.TtftMs / 1000);
+            metrics.Finished(profile.Model, plan.FinishReason, Stopwatch.GetElapsedTime(started).TotalSeconds, request.PromptWords, completionTokens);
             return;
         }
 
@@ -104,10 +111,12 @@ internal sealed class ChatCompletionEndpoint(IReadOnlyDictionary<string, Simulat
 
         var cutAt = plan.Fault == InjectedFault.StreamCut ? Math.Max(1, plan.Chunks.Count / 2) : int.MaxValue;
         var due = plan.TtftMs;
+        var previousFlush = 0.0;
         for (var i = 0; i < plan.Chunks.Count; i++)
         {
             if (i == cutAt)
             {
+                metrics.Aborted(request.Model);
                 context.Abort();
                 return;
             }
@@ -115,7 +124,19 @@ internal sealed class ChatCompletionEndpoint(IReadOnlyDictionary<string, Simulat
             await DelayUntil(started, due, aborted);
             await response.Body.WriteAsync(writer.Chunk(null, plan.Chunks[i], null), aborted);
             await response.Body.FlushAsync(aborted);
-            flushes.Record(id, Stopwatch.GetTimestamp());
+            var flushed = Stopwatch.GetTimestamp();
+            flushes.Record(id, flushed);
+            var elapsed = Stopwatch.GetElapsedTime(started, flushed).TotalSeconds;
+            if (i == 0)
+            {
+                metrics.FirstToken(request.Model, elapsed);
+            }
+            else
+            {
+                metrics.Gap(request.Model, elapsed - previousFlush);
+            }
+
+            previousFlush = elapsed;
             if (i < plan.GapsMs.Count)
             {
                 due += plan.GapsMs[i];
@@ -124,6 +145,7 @@ internal sealed class ChatCompletionEndpoint(IReadOnlyDictionary<string, Simulat
 
         if (plan.Fault == InjectedFault.StreamCut)
         {
+            metrics.Aborted(request.Model);
             context.Abort();
             return;
         }
@@ -136,6 +158,7 @@ internal sealed class ChatCompletionEndpoint(IReadOnlyDictionary<string, Simulat
 
         await response.Body.WriteAsync(ChunkWriter.Done, aborted);
         await response.Body.FlushAsync(aborted);
+        metrics.Finished(request.Model, plan.FinishReason, Stopwatch.GetElapsedTime(started).TotalSeconds, request.PromptWords, plan.Chunks.Count);
     }
 
     /// <summary>Waits until <paramref name="dueMs"/> after the start; schedules against the start so delays do not accumulate error.</summary>

@@ -12,15 +12,16 @@ namespace SloQuality.Simulator;
 
 /// <summary>
 /// The simulator as a real OpenAI-compatible HTTP server on loopback: <c>/v1/chat/completions</c>,
-/// <c>/v1/models</c>, and <c>/sim/flushes</c> (server-side chunk times: every first flush, or all of one response by id). Runs standalone
+/// <c>/v1/models</c>, vLLM's metrics at <c>/metrics</c>, the exact TTFTs served at <c>/sim/latencies/MODEL</c>, and <c>/sim/flushes</c> (server-side chunk times: every first flush, or all of one response by id). Runs standalone
 /// (<c>sloq simulate</c>) or in-process for the embedded default and the tests.
 /// </summary>
 public sealed class SimulatorHost : IAsyncDisposable
 {
     private readonly WebApplication app;
 
-    private SimulatorHost(WebApplication app, AnswerBook book, FlushLog flushes, SimulatorStats stats, Uri baseUri)
+    private SimulatorHost(WebApplication app, AnswerBook book, FlushLog flushes, SimulatorStats stats, VllmMetrics metrics, Uri baseUri)
     {
+        Metrics = metrics;
         this.app = app;
         Stats = stats;
         Answers = book;
@@ -37,6 +38,9 @@ public sealed class SimulatorHost : IAsyncDisposable
 
     public SimulatorStats Stats { get; }
 
+    /// <summary>vLLM's metrics of what was served (and the exact TTFTs behind them).</summary>
+    public VllmMetrics Metrics { get; }
+
     /// <summary>Starts a simulator on 127.0.0.1 (port 0 picks a free port) serving the given profiles.</summary>
     public static async Task<SimulatorHost> StartAsync(IEnumerable<SimulatorProfile> profiles, int port = 0, TimeProvider? time = null, CancellationToken cancellationToken = default)
     {
@@ -45,6 +49,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         book.AddFolders(byModel.Values.SelectMany(p => p.Datasets).Distinct());
         var flushes = new FlushLog();
         var stats = new SimulatorStats();
+        var metrics = new VllmMetrics(byModel.Keys);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -55,7 +60,7 @@ public sealed class SimulatorHost : IAsyncDisposable
             k.Limits.MaxConcurrentConnections = null;
         });
         var app = builder.Build();
-        var endpoint = new ChatCompletionEndpoint(byModel, book, flushes, stats, time ?? TimeProvider.System);
+        var endpoint = new ChatCompletionEndpoint(byModel, book, flushes, stats, metrics, time ?? TimeProvider.System);
         app.MapPost("/v1/chat/completions", endpoint.HandleAsync);
         app.MapPost("/v1/embeddings", EmbeddingsEndpoint.HandleAsync);
         app.MapGet("/v1/models", () => Results.Json(new
@@ -63,6 +68,8 @@ public sealed class SimulatorHost : IAsyncDisposable
             @object = "list",
             data = byModel.Keys.Select(m => new { id = m, @object = "model", owned_by = "sloquality-simulator" }),
         }));
+        app.MapGet("/metrics", () => Results.Text(metrics.Render(), "text/plain; version=0.0.4; charset=utf-8"));
+        app.MapGet("/sim/latencies/{model}", (string model) => Results.Json(new { model, ttft_seconds = metrics.TtftSeconds(model) }));
         app.MapGet("/sim/flushes", () => Results.Json(flushes.FirstFlushes()));
         app.MapGet("/sim/flushes/{id}", (string id) => flushes.Get(id) is { } list
             ? Results.Json(new { id, timestamps = list })
@@ -70,7 +77,7 @@ public sealed class SimulatorHost : IAsyncDisposable
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new SimulatorHost(app, book, flushes, stats, new Uri(address.TrimEnd('/') + "/v1"));
+        return new SimulatorHost(app, book, flushes, stats, metrics, new Uri(address.TrimEnd('/') + "/v1"));
     }
 
     /// <summary>Runs until the token is cancelled (the standalone <c>sloq simulate</c>).</summary>

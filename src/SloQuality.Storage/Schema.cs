@@ -130,5 +130,21 @@ public static partial class Schema
                 PRIMARY KEY (run_id, chunk_index)
             );
             """),
+        (5, "slices imported from production (Prometheus)", """
+            CREATE TABLE imported_slices (
+                source TEXT NOT NULL,
+                model_target TEXT NOT NULL,
+                slice_start TEXT NOT NULL,
+                imported_at TEXT NOT NULL,
+                data BLOB NOT NULL,
+                PRIMARY KEY (source, model_target, slice_start)
+            );
+            CREATE INDEX imported_slices_by_time ON imported_slices (slice_start);
+            CREATE TABLE notification_state (
+                state_key TEXT PRIMARY KEY,
+                state_value TEXT NOT NULL,
+                changed_at TEXT NOT NULL
+            );
+            """),
     ];
 }

@@ -22,21 +22,51 @@ public abstract partial class SqlResultStore
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var slices = new List<SliceAggregate>();
-        await using var reader = await connection.ExecuteReaderAsync(
+        await using (var reader = await connection.ExecuteReaderAsync(
             "SELECT run_id, slice_start, model_target, dataset_name, tags, data FROM slo_slices WHERE slice_start >= @From AND slice_start < @To ORDER BY slice_start",
-            new { From = Iso(from), To = Iso(to) }).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            new { From = Iso(from), To = Iso(to) }).ConfigureAwait(false))
         {
-            slices.Add(SliceCodec.Decode((byte[])reader[5], reader.GetString(0), reader.GetString(2), reader.GetString(3), Parse(reader.GetString(1)), reader.GetString(4)));
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                slices.Add(SliceCodec.Decode((byte[])reader[5], reader.GetString(0), reader.GetString(2), reader.GetString(3), Parse(reader.GetString(1)), reader.GetString(4)));
+            }
+        }
+
+        await using var imported = await connection.ExecuteReaderAsync(
+            "SELECT source, model_target, slice_start, data FROM imported_slices WHERE slice_start >= @From AND slice_start < @To ORDER BY slice_start",
+            new { From = Iso(from), To = Iso(to) }).ConfigureAwait(false);
+        while (await imported.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var (source, target) = (imported.GetString(0), imported.GetString(1));
+            slices.Add(SliceCodec.Decode((byte[])imported[3], $"{source}:{target}", target, string.Empty, Parse(imported.GetString(2)), source: source));
         }
 
         return slices;
     }
 
+    /// <summary>
+    /// Stores slices imported from production, replacing any earlier import of the same source, target
+    /// and five minutes: an import that runs again (or overlaps the last one) counts nothing twice.
+    /// </summary>
+    public async Task WriteImportedSlicesAsync(IReadOnlyList<SliceAggregate> slices, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = connection.BeginTransaction();
+        var now = Iso(DateTimeOffset.UtcNow);
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO imported_slices (source, model_target, slice_start, imported_at, data) VALUES (@Source, @ModelTarget, @Start, @Now, @Data)
+            ON CONFLICT (source, model_target, slice_start) DO UPDATE SET imported_at = excluded.imported_at, data = excluded.data
+            """,
+            slices.Select(s => new { s.Source, s.ModelTarget, Start = Iso(s.SliceStart), Now = now, Data = SliceCodec.Encode(s) }),
+            transaction).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<DateTimeOffset?> FirstSliceAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var first = await connection.QuerySingleOrDefaultAsync<string?>("SELECT MIN(slice_start) FROM slo_slices").ConfigureAwait(false);
+        var first = await connection.QuerySingleOrDefaultAsync<string?>("SELECT MIN(first) FROM (SELECT MIN(slice_start) AS first FROM slo_slices UNION ALL SELECT MIN(slice_start) FROM imported_slices) AS firsts").ConfigureAwait(false);
         return first is null ? null : Parse(first);
     }
 

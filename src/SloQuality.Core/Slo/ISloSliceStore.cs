@@ -6,7 +6,10 @@ public interface ISloSliceStore
     /// <summary>Replaces the run's slices (writing them again after a resumed run counts nothing twice).</summary>
     Task WriteSlicesAsync(string runId, IReadOnlyList<SliceAggregate> slices, CancellationToken cancellationToken);
 
-    /// <summary>Every slice starting in [from, to), of any run.</summary>
+    /// <summary>Stores production slices (by source, target and start, replacing an earlier import of the same).</summary>
+    Task WriteImportedSlicesAsync(IReadOnlyList<SliceAggregate> slices, CancellationToken cancellationToken);
+
+    /// <summary>Every slice starting in [from, to), of any run, and every imported production slice.</summary>
     Task<IReadOnlyList<SliceAggregate>> ReadSlicesAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 
     /// <summary>The start of the earliest slice, or null when nothing was ever evaluated.</summary>

@@ -31,6 +31,12 @@ public static class SliKinds
     public static IReadOnlyList<string> All { get; } =
         [.. Rates, DriftSimilarity, .. Percentiles.Keys, ThroughputTps, Mttr];
 
+    /// <summary>
+    /// SLIs that production traffic can show without a golden answer to compare with: availability,
+    /// success and latencies. Quality SLIs (correctness, hallucination, drift) come from replays only.
+    /// </summary>
+    public static bool ObservableInProduction(string sli) => sli is Availability or SuccessRate || Percentiles.ContainsKey(sli);
+
     /// <summary>True when a bigger value is worse (a rate of bad events, a latency, a recovery time).</summary>
     public static bool LowerIsBetter(string sli) => sli is HallucinationRate or Mttr || Percentiles.ContainsKey(sli);
 }

@@ -24,6 +24,12 @@ public sealed class SliceAggregate
     /// </summary>
     public string Tags { get; init; } = string.Empty;
 
+    /// <summary>
+    /// Where the figures come from: <see cref="SliceSources.Replay"/> (a golden-dataset run) or
+    /// <see cref="SliceSources.Prometheus"/> (production traffic imported from a Prometheus server).
+    /// </summary>
+    public string Source { get; init; } = SliceSources.Replay;
+
     public long Items { get; set; }
 
     /// <summary>Items with an answer that was judged (no failure of any kind).</summary>

@@ -30,7 +30,7 @@ public static class SliceCodec
         return memory.ToArray();
     }
 
-    public static SliceAggregate Decode(byte[] data, string runId, string modelTarget, string datasetName, DateTimeOffset sliceStart, string tags = "")
+    public static SliceAggregate Decode(byte[] data, string runId, string modelTarget, string datasetName, DateTimeOffset sliceStart, string tags = "", string source = SliceSources.Replay)
     {
         using var r = new BinaryReader(new MemoryStream(data));
         if (r.ReadByte() != Version)
@@ -50,6 +50,7 @@ public static class SliceCodec
             DatasetName = datasetName,
             SliceStart = sliceStart,
             Tags = tags,
+            Source = source,
             Items = counts[0],
             Answered = counts[1],
             Correct = counts[2],

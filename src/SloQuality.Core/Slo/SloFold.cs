@@ -12,8 +12,8 @@ public sealed class SloFold(SloSet set)
     /// <summary>Range sums kept for reuse; several SLOs over one target ask for the same windows.</summary>
     private const int MaximumCachedSums = 512;
 
-    private readonly Dictionary<(string Target, string Scope), List<SliceAggregate>> byTarget = [];
-    private readonly Dictionary<(string Target, string Scope, DateTimeOffset From, DateTimeOffset To), SliceAggregate> sums = [];
+    private readonly Dictionary<(string Target, string Scope, bool Production), List<SliceAggregate>> byTarget = [];
+    private readonly Dictionary<(List<SliceAggregate> Mine, DateTimeOffset From, DateTimeOffset To), SliceAggregate> sums = [];
     private IReadOnlyList<SliceAggregate>? cachedFor;
 
     /// <summary>How far back incidents and MTTR look.</summary>
@@ -30,7 +30,7 @@ public sealed class SloFold(SloSet set)
     public SloEvaluation Evaluate(SloDefinition slo, string target, DateTimeOffset windowStart, DateTimeOffset windowEnd, DateTimeOffset now, IReadOnlyList<SliceAggregate> slices, bool withIncidents = true)
     {
         var evaluatedAt = now < windowEnd ? now : windowEnd;
-        var mine = Mine(slices, target, slo.Scope);
+        var mine = Mine(slices, target, slo.Scope, slo.Sli);
         var inWindow = Between(mine, windowStart, evaluatedAt);
         var period = slo.Window.Period;
 
@@ -71,6 +71,7 @@ public sealed class SloFold(SloSet set)
             MinutesToExhaustion = exhaustion?.TotalMinutes,
             Incidents = incidents,
             MttrMinutes = Mttr(incidents),
+            Sources = inWindow.Select(s => s.Source).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
         };
     }
 
@@ -172,7 +173,7 @@ public sealed class SloFold(SloSet set)
     private SloEvaluation EvaluateMttr(SloDefinition slo, string target, DateTimeOffset windowStart, DateTimeOffset windowEnd, DateTimeOffset evaluatedAt, IReadOnlyList<SliceAggregate> slices)
     {
         var of = set.Slos.Single(s => s.Name == slo.Of);
-        var mine = Mine(slices, target, of.Scope);
+        var mine = Mine(slices, target, of.Scope, of.Sli);
         var incidents = Incidents(of, mine, evaluatedAt).Where(i => i.End is { } end && end > windowStart).ToList();
         var mttr = Mttr(incidents);
         return new SloEvaluation
@@ -197,8 +198,11 @@ public sealed class SloFold(SloSet set)
         };
     }
 
-    /// <summary>The target's slices in the scope, in time order (computed once per slice list).</summary>
-    private List<SliceAggregate> Mine(IReadOnlyList<SliceAggregate> slices, string target, SloScope scope)
+    /// <summary>
+    /// The target's slices in the scope, in time order (computed once per slice list). Imported
+    /// production slices count only for the SLIs production can show (latency, availability, success).
+    /// </summary>
+    private List<SliceAggregate> Mine(IReadOnlyList<SliceAggregate> slices, string target, SloScope scope, string sli)
     {
         if (!ReferenceEquals(cachedFor, slices))
         {
@@ -207,10 +211,11 @@ public sealed class SloFold(SloSet set)
             cachedFor = slices;
         }
 
-        var key = (target, ScopeKey(scope));
+        var production = SliKinds.ObservableInProduction(sli);
+        var key = (target, ScopeKey(scope), production);
         if (!byTarget.TryGetValue(key, out var mine))
         {
-            mine = slices.Where(s => s.ModelTarget == target && scope.Covers(target, s.DatasetName) && scope.CoversTags(s.Tags)).OrderBy(s => s.SliceStart).ToList();
+            mine = slices.Where(s => s.ModelTarget == target && scope.Includes(s, sli)).OrderBy(s => s.SliceStart).ToList();
             byTarget[key] = mine;
         }
 
@@ -220,7 +225,8 @@ public sealed class SloFold(SloSet set)
     /// <summary>The sum of the target's slices in [from, to), reused across SLOs of the same scope.</summary>
     private SliceAggregate Sum(List<SliceAggregate> mine, string target, SloScope scope, DateTimeOffset from, DateTimeOffset to)
     {
-        var key = (target, ScopeKey(scope), from, to);
+        // The slice list is the key: one list per target, scope and source filter (see Mine).
+        var key = (mine, from, to);
         if (sums.TryGetValue(key, out var sum))
         {
             return sum;

@@ -18,5 +18,15 @@ public sealed record SloScope(IReadOnlyList<string> Targets, IReadOnlyList<strin
     public bool CoversTags(string signature) =>
         TagList.Count == 0 || signature.Split(',').Any(t => TagList.Contains(t, StringComparer.Ordinal));
 
+    /// <summary>
+    /// Whether a slice counts toward an SLO of this scope and SLI. Production traffic (imported slices)
+    /// has no dataset or tags, so it belongs to an SLO over whole targets only, and only for the SLIs
+    /// production can show (latency, availability, success); quality SLIs come from replays.
+    /// </summary>
+    public bool Includes(SliceAggregate slice, string sli) => slice.Source == SliceSources.Replay
+        ? Covers(slice.ModelTarget, slice.DatasetName) && CoversTags(slice.Tags)
+        : Datasets.Count == 0 && TagList.Count == 0 && SliKinds.ObservableInProduction(sli)
+          && (Targets.Count == 0 || Targets.Contains(slice.ModelTarget, StringComparer.Ordinal));
+
     public string Key => $"{string.Join(',', Targets)}|{string.Join(',', Datasets)}|{string.Join(',', TagList)}";
 }

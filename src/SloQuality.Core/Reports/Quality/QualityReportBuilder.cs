@@ -60,7 +60,7 @@ public sealed class QualityReportBuilder(ISloSliceStore sliceStore, IResultStore
     {
         var lastDay = SliceAggregate.Floor(asOf).UtcDateTime.Date;
         var days = Enumerable.Range(0, TrendDays).Select(i => new DateTimeOffset(lastDay.AddDays(i - TrendDays + 1), TimeSpan.Zero)).ToList();
-        var byDay = slices.Where(s => s.ModelTarget == target && slo.Scope.Covers(target, s.DatasetName) && slo.Scope.CoversTags(s.Tags))
+        var byDay = slices.Where(s => s.ModelTarget == target && slo.Scope.Includes(s, slo.Sli))
             .GroupBy(s => s.SliceStart.UtcDateTime.Date)
             .ToDictionary(g => g.Key, g => SliCalculator.Read(slo, set.Availability, SliCalculator.Sum(g)).Value);
         return new TrendSeries(slo.Name, slo.Sli, slo.Target, days, days.Select(d => byDay.GetValueOrDefault(d.UtcDateTime.Date)).ToList());
