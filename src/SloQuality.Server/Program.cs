@@ -22,8 +22,8 @@ if (role == "worker")
     var host = WebApplication.CreateBuilder(rest);
     host.Configuration.AddEnvironmentVariables("SLOQ_");
     var (workerSettings, workerStore) = await Bootstrap.StoreAsync(host.Configuration, role);
-    await using var workerSimulator = await SimulatorLauncher.StartAsync(workerSettings.ConfigFolder, workerSettings.DatasetsFolder, logger);
-    host.Services.AddSloQuality(workerSettings, workerStore, workerSimulator?.BaseUri);
+    await using var workerSimulator = workerSettings.SimulatorUrl is null ? await SimulatorLauncher.StartAsync(workerSettings.ConfigFolder, workerSettings.DatasetsFolder, logger) : null;
+    host.Services.AddSloQuality(workerSettings, workerStore, workerSettings.SimulatorUrl ?? workerSimulator?.BaseUri);
     host.Services.AddSingleton<Access>();
     if (workerSettings.MetricsUrls is { Length: > 0 } urls)
     {
@@ -43,8 +43,8 @@ if (role == "worker")
 var builder = WebApplication.CreateBuilder(rest);
 builder.Configuration.AddEnvironmentVariables("SLOQ_");
 var (settings, store) = await Bootstrap.StoreAsync(builder.Configuration, role);
-await using var simulator = await SimulatorLauncher.StartAsync(settings.ConfigFolder, settings.DatasetsFolder, logger);
-builder.Services.AddSloQuality(settings, store, simulator?.BaseUri);
+await using var simulator = settings.SimulatorUrl is null ? await SimulatorLauncher.StartAsync(settings.ConfigFolder, settings.DatasetsFolder, logger) : null;
+builder.Services.AddSloQuality(settings, store, settings.SimulatorUrl ?? simulator?.BaseUri);
 builder.Services.AddSingleton<Access>();
 builder.Services.AddOpenApi();
 builder.Services.AddHostedService<SloGaugeRefresher>();

@@ -66,6 +66,9 @@ public sealed record ServerSettings
     /// <summary>SLOQ_METRICS_REFRESH_SECONDS: how often the server refreshes the SLO gauges of <c>/metrics</c> (default 30).</summary>
     public int MetricsRefreshSeconds { get; init; } = 30;
 
+    /// <summary>SLOQ_SIMULATOR_URL: a standalone simulator (ending in /v1) for the simulator targets without an endpoint, instead of one in-process.</summary>
+    public Uri? SimulatorUrl { get; init; }
+
     public static ServerSettings From(IConfiguration c)
     {
         var config = c["CONFIG"] ?? "jobs";
@@ -92,6 +95,7 @@ public sealed record ServerSettings
             ReadOnlyPassword = c["DASHBOARD_READONLY_PASSWORD"],
             MetricsAnonymous = string.Equals(c["METRICS_ANONYMOUS"], "true", StringComparison.OrdinalIgnoreCase),
             MetricsUrls = c["METRICS_URLS"],
+            SimulatorUrl = c["SIMULATOR_URL"] is { Length: > 0 } simulator ? new Uri(simulator) : null,
             MetricsRefreshSeconds = int.TryParse(c["METRICS_REFRESH_SECONDS"], out var refresh) && refresh > 0 ? refresh : 30,
         };
     }

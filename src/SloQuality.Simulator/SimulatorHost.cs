@@ -41,8 +41,8 @@ public sealed class SimulatorHost : IAsyncDisposable
     /// <summary>vLLM's metrics of what was served (and the exact TTFTs behind them).</summary>
     public VllmMetrics Metrics { get; }
 
-    /// <summary>Starts a simulator on 127.0.0.1 (port 0 picks a free port) serving the given profiles.</summary>
-    public static async Task<SimulatorHost> StartAsync(IEnumerable<SimulatorProfile> profiles, int port = 0, TimeProvider? time = null, CancellationToken cancellationToken = default)
+    /// <summary>Starts a simulator on 127.0.0.1, or the given address (port 0 picks a free port), serving the given profiles.</summary>
+    public static async Task<SimulatorHost> StartAsync(IEnumerable<SimulatorProfile> profiles, int port = 0, TimeProvider? time = null, CancellationToken cancellationToken = default, IPAddress? address = null)
     {
         var byModel = profiles.ToDictionary(p => p.Model, StringComparer.Ordinal);
         var book = new AnswerBook();
@@ -55,7 +55,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k =>
         {
-            k.Listen(IPAddress.Loopback, port);
+            k.Listen(address ?? IPAddress.Loopback, port);
             k.AddServerHeader = false;
             k.Limits.MaxConcurrentConnections = null;
         });
@@ -76,8 +76,8 @@ public sealed class SimulatorHost : IAsyncDisposable
             : Results.NotFound());
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new SimulatorHost(app, book, flushes, stats, metrics, new Uri(address.TrimEnd('/') + "/v1"));
+        var listening = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new SimulatorHost(app, book, flushes, stats, metrics, new Uri(listening.TrimEnd('/') + "/v1"));
     }
 
     /// <summary>Runs until the token is cancelled (the standalone <c>sloq simulate</c>).</summary>
