@@ -39,6 +39,19 @@ public sealed class AccessAndApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MetricsNeedACredentialOutsideDevelopmentAndAReadOnlyOneIsEnough()
+    {
+        using var http = new HttpClient { BaseAddress = server.BaseUri };
+
+        var anonymous = await http.GetAsync("/metrics");
+        var viewer = await Send(http, HttpMethod.Get, "/metrics", Basic("viewer", "look only"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, viewer.StatusCode);
+        Assert.Contains("target_info", await viewer.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task TheDashboardAsksForCredentialsOutsideDevelopmentAndOpensWithThem()
     {
         using var http = new HttpClient { BaseAddress = server.BaseUri };
