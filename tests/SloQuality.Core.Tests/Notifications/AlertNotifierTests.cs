@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SloQuality.Core.Notifications;
 using SloQuality.Core.Slo;
+using SloQuality.Tests.Shared;
 
 namespace SloQuality.Core.Tests.Notifications;
 

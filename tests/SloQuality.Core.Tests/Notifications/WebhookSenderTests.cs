@@ -1,4 +1,5 @@
 using SloQuality.Core.Notifications;
+using SloQuality.Tests.Shared;
 
 namespace SloQuality.Core.Tests.Notifications;
 

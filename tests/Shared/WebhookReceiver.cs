@@ -2,13 +2,13 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace SloQuality.Core.Tests;
+namespace SloQuality.Tests.Shared;
 
 /// <summary>
 /// A real HTTP endpoint on loopback (HttpListener) that records every body posted to it and answers
 /// with the status codes it is told, in order (200 once they run out).
 /// </summary>
-public sealed class WebhookReceiver : IDisposable
+internal sealed class WebhookReceiver : IDisposable
 {
     private readonly HttpListener listener = new();
     private readonly Queue<int> statuses;
