@@ -9,7 +9,8 @@ namespace SloQuality.Cli.Commands;
 /// <summary>
 /// <c>sloq slo status</c> folds the result store into SLO compliance (catching up missed days and weeks);
 /// <c>sloq slo explain --target 99.9 --period 30d</c> prints the budget and alert table the fold uses;
-/// <c>sloq slo import FILE</c> / <c>sloq slo export</c> convert to and from OpenSLO v1.
+/// <c>sloq slo import FILE</c> / <c>sloq slo export</c> convert to and from OpenSLO v1;
+/// <c>sloq slo import-prometheus</c> brings in production SLIs (see <see cref="PrometheusImportCommand"/>).
 /// </summary>
 public sealed class SloCommand(TextWriter stdout, TextWriter stderr)
 {
@@ -25,7 +26,8 @@ public sealed class SloCommand(TextWriter stdout, TextWriter stderr)
         ["explain", .. var rest] => Explain(Arguments.Parse(rest, ExplainOptions, NoFlags)),
         ["import", .. var rest] => OpenSloFiles.Import(Arguments.Parse(rest, FileOptions, NoFlags), stdout, stderr),
         ["export", .. var rest] => OpenSloFiles.Export(Arguments.Parse(rest, FileOptions, NoFlags), stdout, stderr),
-        _ => throw new UsageException("expected 'sloq slo status', 'sloq slo explain --target 99.9 --period 30d', 'sloq slo import FILE' or 'sloq slo export'"),
+        ["import-prometheus", .. var rest] => await PrometheusImportCommand.RunAsync(Arguments.Parse(rest, PrometheusImportCommand.Options, NoFlags), stdout, stderr, cancellationToken).ConfigureAwait(false),
+        _ => throw new UsageException("expected 'sloq slo status', 'sloq slo explain --target 99.9 --period 30d', 'sloq slo import FILE', 'sloq slo export' or 'sloq slo import-prometheus'"),
     };
 
     private async Task<int> StatusAsync(Arguments parsed, CancellationToken cancellationToken)
