@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 
 namespace SloQuality.Tests.Shared;
 
@@ -12,32 +11,20 @@ namespace SloQuality.Tests.Shared;
 internal sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process process;
-    private readonly StringBuilder log = new();
+    private readonly ProcessLog log;
 
     private ServerProcess(Process process, Uri? baseUri)
     {
         this.process = process;
         BaseUri = baseUri;
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        log = new ProcessLog(process);
     }
 
     public Uri? BaseUri { get; }
 
     public int Id => process.Id;
 
-    public string Log
-    {
-        get
-        {
-            lock (log)
-            {
-                return log.ToString();
-            }
-        }
-    }
+    public string Log => log.Text;
 
     public static string ServerDll
     {
@@ -117,18 +104,6 @@ internal sealed class ServerProcess : IAsyncDisposable
         throw new TimeoutException($"the server did not listen within {timeout}:\n{Log}");
     }
 
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (log)
-        {
-            log.AppendLine(line);
-        }
-    }
 
     internal static int FreePort()
     {

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text;
 using SloQuality.Tests.Shared;
 
 namespace SloQuality.Server.Tests;
@@ -15,31 +14,19 @@ internal sealed class PrometheusProcess : IAsyncDisposable
 
     private readonly Process process;
     private readonly string folder;
-    private readonly StringBuilder log = new();
+    private readonly ProcessLog log;
 
     private PrometheusProcess(Process process, string folder, Uri url)
     {
         this.process = process;
         this.folder = folder;
         Url = url;
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        log = new ProcessLog(process);
     }
 
     public Uri Url { get; }
 
-    public string Log
-    {
-        get
-        {
-            lock (log)
-            {
-                return log.ToString();
-            }
-        }
-    }
+    public string Log => log.Text;
 
     public static async Task<PrometheusProcess> StartAsync(string scrapeConfigYaml)
     {
@@ -95,17 +82,6 @@ internal sealed class PrometheusProcess : IAsyncDisposable
         }
         catch (IOException)
         {
-        }
-    }
-
-    private void Append(string? line)
-    {
-        if (line is not null)
-        {
-            lock (log)
-            {
-                log.AppendLine(line);
-            }
         }
     }
 }

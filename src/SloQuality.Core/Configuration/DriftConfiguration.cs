@@ -14,21 +14,10 @@ public static class DriftConfiguration
 
     public static (EmbeddingSettings Embedding, DriftOptions Options, IReadOnlyList<DatasetProblem> Problems) Load(string configFolder)
     {
-        var path = Path.Combine(configFolder, FileName);
         var problems = new List<DatasetProblem>();
-        if (!File.Exists(path))
+        var (reader, root) = ConfigurationFile.Open(configFolder, FileName, "'embedding:' and 'drift:'", problems);
+        if (root is null)
         {
-            return (new EmbeddingSettings(), new DriftOptions(), problems);
-        }
-
-        var reader = new NodeReader(path, problems);
-        if (YamlNodeReader.ParseFile(path, problems) is not MappingNode root)
-        {
-            if (problems.Count == 0)
-            {
-                reader.Report(1, "expected a mapping with 'embedding:' and 'drift:'");
-            }
-
             return (new EmbeddingSettings(), new DriftOptions(), problems);
         }
 

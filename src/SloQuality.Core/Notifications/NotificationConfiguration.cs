@@ -17,21 +17,10 @@ public static class NotificationConfiguration
     public static (NotificationSettings Settings, IReadOnlyList<DatasetProblem> Problems) Load(string configFolder, Func<string, string?>? environment = null)
     {
         environment ??= Environment.GetEnvironmentVariable;
-        var path = Path.Combine(configFolder, FileName);
         var problems = new List<DatasetProblem>();
-        if (!File.Exists(path))
+        var (r, root) = ConfigurationFile.Open(configFolder, FileName, "'webhooks:'", problems);
+        if (root is null)
         {
-            return (new NotificationSettings(), problems);
-        }
-
-        var r = new NodeReader(path, problems);
-        if (YamlNodeReader.ParseFile(path, problems) is not MappingNode root)
-        {
-            if (problems.Count == 0)
-            {
-                r.Report(1, "expected a mapping with 'webhooks:'");
-            }
-
             return (new NotificationSettings(), problems);
         }
 

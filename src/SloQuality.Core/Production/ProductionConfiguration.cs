@@ -17,21 +17,10 @@ public static class ProductionConfiguration
     public static (ProductionSettings Settings, IReadOnlyList<DatasetProblem> Problems) Load(string configFolder, Func<string, string?>? environment = null)
     {
         environment ??= Environment.GetEnvironmentVariable;
-        var path = Path.Combine(configFolder, FileName);
         var problems = new List<DatasetProblem>();
-        if (!File.Exists(path))
+        var (r, root) = ConfigurationFile.Open(configFolder, FileName, "'prometheus:' and 'targets:'", problems);
+        if (root is null)
         {
-            return (new ProductionSettings(), problems);
-        }
-
-        var r = new NodeReader(path, problems);
-        if (YamlNodeReader.ParseFile(path, problems) is not MappingNode root)
-        {
-            if (problems.Count == 0)
-            {
-                r.Report(1, "expected a mapping with 'prometheus:' and 'targets:'");
-            }
-
             return (new ProductionSettings(), problems);
         }
 
