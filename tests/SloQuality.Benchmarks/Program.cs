@@ -25,6 +25,15 @@ switch (args)
     case ["slo-fold-child", var database]:
         await SloFoldChild.RunAsync(database);
         return 0;
+    case ["halluc-truthfulqa"]:
+        Console.WriteLine(await HallucinationBench.TruthfulQaAsync());
+        return 0;
+    case ["halluc-grounding"]:
+        Console.WriteLine(await HallucinationBench.GroundingAsync());
+        return 0;
+    case ["halluc-halueval"]:
+        Console.WriteLine(await HallucinationBench.HaluEvalAsync());
+        return 0;
     case ["scale-out"]:
         Console.WriteLine(await ScaleOut.RunAsync());
         return 0;

@@ -80,7 +80,7 @@ public sealed class DomainClassifierTest : IDriftTest
             }
         }
 
-        return RocAuc(scores);
+        return Statistics.RocAuc.Of(scores);
     }
 
     private static IEnumerable<ClassifierRow> Rows(IReadOnlyList<DriftPair> pairs, int[] fold, bool[] swapped, int k, bool inFold)
@@ -93,20 +93,5 @@ public sealed class DomainClassifierTest : IDriftTest
                 yield return new ClassifierRow { Label = !swapped[i], Features = pairs[i].Current };
             }
         }
-    }
-
-    /// <summary>The Mann-Whitney form: the chance a random positive outscores a random negative (ties half).</summary>
-    internal static double RocAuc(IReadOnlyList<(double Score, bool Label)> scores)
-    {
-        var ranks = Statistics.RankCorrelation.Ranks(scores.Select(s => s.Score).ToList());
-        var positives = scores.Count(s => s.Label);
-        var negatives = scores.Count - positives;
-        if (positives == 0 || negatives == 0)
-        {
-            return 0.5;
-        }
-
-        var rankSum = scores.Select((s, i) => s.Label ? ranks[i] : 0).Sum();
-        return (rankSum - (positives * (positives + 1) / 2.0)) / ((double)positives * negatives);
     }
 }

@@ -65,7 +65,7 @@ public sealed class EvaluationRunner(IResultStore store, ItemScorer scorer, Time
             async (w, ct) =>
             {
                 var replay = await client.ReplayAsync(w.Item, ct).ConfigureAwait(false);
-                var result = scorer.Score(run.RunId, w.Item, w.Repeat, replay, time.GetUtcNow());
+                var result = await scorer.ScoreAsync(run.RunId, w.Item, w.Repeat, replay, time.GetUtcNow(), ct).ConfigureAwait(false);
                 await store.WriteItemAsync(result, ct).ConfigureAwait(false);
                 produced[Interlocked.Increment(ref index)] = result;
                 progress?.Report(Interlocked.Increment(ref completed));

@@ -8,13 +8,13 @@ namespace SloQuality.Core.Evaluation;
 /// <summary>Turns a replay into an <see cref="ItemResult"/>: failures are kept and not scored.</summary>
 public sealed class ItemScorer(CorrectnessJudge judge, IHallucinationDetector detector)
 {
-    public ItemResult Score(string runId, GoldenItem item, int repeat, ReplayResult replay, DateTimeOffset completedAt)
+    public async ValueTask<ItemResult> ScoreAsync(string runId, GoldenItem item, int repeat, ReplayResult replay, DateTimeOffset completedAt, CancellationToken cancellationToken = default)
     {
         // A failed call says nothing about the model's quality: it counts against availability (or
         // the success rate), never against correctness or the hallucination rate, so it is not scored.
         var failure = replay.Failure;
         var verdict = failure is null ? judge.Judge(item, replay.Output) : null;
-        var hallucination = failure is null ? detector.Detect(item, replay.Output) : null;
+        var hallucination = failure is null ? await detector.DetectAsync(item, replay.Output, cancellationToken).ConfigureAwait(false) : null;
         return new ItemResult
         {
             RunId = runId,

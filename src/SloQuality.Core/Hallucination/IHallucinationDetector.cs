@@ -5,5 +5,5 @@ namespace SloQuality.Core.Hallucination;
 /// <summary>Judges whether an output states things that its item's evidence does not support.</summary>
 public interface IHallucinationDetector
 {
-    HallucinationVerdict Detect(GoldenItem item, string output);
+    ValueTask<HallucinationVerdict> DetectAsync(GoldenItem item, string output, CancellationToken cancellationToken = default);
 }

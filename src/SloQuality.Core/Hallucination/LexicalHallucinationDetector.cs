@@ -18,6 +18,9 @@ public sealed class LexicalHallucinationDetector(double threshold = 0.5) : IHall
 {
     public double Threshold => threshold;
 
+    public ValueTask<HallucinationVerdict> DetectAsync(GoldenItem item, string output, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(Detect(item, output));
+
     public HallucinationVerdict Detect(GoldenItem item, string output)
     {
         var abstained = AbstentionScorer.IsAbstention(output);

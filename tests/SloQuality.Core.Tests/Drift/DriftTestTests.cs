@@ -63,10 +63,10 @@ public sealed class DriftTestTests
     [Fact]
     public void RocAucIsTheChanceAPositiveOutscoresANegative()
     {
-        Assert.Equal(1.0, DomainClassifierTest.RocAuc([(0.9, true), (0.8, true), (0.1, false)]));
-        Assert.Equal(0.0, DomainClassifierTest.RocAuc([(0.1, true), (0.8, false), (0.9, false)]));
-        Assert.Equal(0.5, DomainClassifierTest.RocAuc([(0.5, true), (0.5, false)]));
-        Assert.Equal(0.75, DomainClassifierTest.RocAuc([(0.9, true), (0.3, true), (0.5, false), (0.1, false)]));
+        Assert.Equal(1.0, SloQuality.Core.Statistics.RocAuc.Of([(0.9, true), (0.8, true), (0.1, false)]));
+        Assert.Equal(0.0, SloQuality.Core.Statistics.RocAuc.Of([(0.1, true), (0.8, false), (0.9, false)]));
+        Assert.Equal(0.5, SloQuality.Core.Statistics.RocAuc.Of([(0.5, true), (0.5, false)]));
+        Assert.Equal(0.75, SloQuality.Core.Statistics.RocAuc.Of([(0.9, true), (0.3, true), (0.5, false), (0.1, false)]));
     }
 
     /// <summary>The current output leans toward one fixed direction: a change of style across every item.</summary>

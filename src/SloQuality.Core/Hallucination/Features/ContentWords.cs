@@ -1,0 +1,64 @@
+using SloQuality.Core.Text;
+
+namespace SloQuality.Core.Hallucination.Features;
+
+/// <summary>
+/// The words of a text that carry its claim: normalised tokens without stop words, reduced to a crude
+/// stem ("originated", "origin" and "originates" meet; "Californian" meets "California"), so that
+/// overlap counts what an answer says, not how it says it.
+/// </summary>
+public static class ContentWords
+{
+    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "into", "about",
+        "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "done", "has", "have", "had", "having",
+        "it", "its", "it's", "this", "that", "these", "those", "there", "their", "they", "them", "he", "she", "his", "her", "we", "you", "your", "i", "me", "my",
+        "will", "would", "can", "could", "should", "shall", "may", "might", "must", "so", "than", "then", "which", "who", "whom", "what", "when", "where", "why", "how",
+        "all", "any", "some", "such", "also", "very", "just", "only", "more", "most", "other", "up", "out", "over", "s",
+    };
+
+    /// <summary>Negation words: kept as content, and read by <see cref="Negated"/>.</summary>
+    private static readonly HashSet<string> Negations = new(StringComparer.Ordinal)
+    {
+        "no", "not", "never", "none", "nothing", "nobody", "nowhere", "neither", "nor", "cannot", "can't", "don't", "doesn't", "didn't",
+        "isn't", "aren't", "wasn't", "weren't", "won't", "wouldn't", "shouldn't", "couldn't", "haven't", "hasn't", "hadn't", "without",
+    };
+
+    public static IReadOnlyList<string> Of(string text) =>
+        TextNormalizer.Tokens(text).Where(t => !StopWords.Contains(t) && !Negations.Contains(t)).Select(Stem).ToList();
+
+    /// <summary>
+    /// The words of a statement that are not its question's, stop words out but negations in, in order
+    /// and unstemmed ("the spiciest part of a chili pepper is the placenta" → "placenta"): what an
+    /// answer adds, to embed apart from the topic every answer shares.
+    /// </summary>
+    public static string Gist(string text, IReadOnlySet<string> questionWords)
+    {
+        var kept = TextNormalizer.Tokens(text).Where(t => Negations.Contains(t) || (!StopWords.Contains(t) && !questionWords.Contains(Stem(t)))).ToList();
+        return kept.Count == 0 ? text : string.Join(' ', kept);
+    }
+
+    /// <summary>True when the text is negated an odd number of times ("No, it is not true that ..." is not).</summary>
+    public static bool Negated(string text) => TextNormalizer.Tokens(text).Count(Negations.Contains) % 2 == 1;
+
+    public static string Stem(string word)
+    {
+        if (word.Length <= 4 || char.IsDigit(word[0]))
+        {
+            return word;
+        }
+
+        foreach (var suffix in Suffixes)
+        {
+            if (word.Length - suffix.Length >= 4 && word.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return word[..^suffix.Length];
+            }
+        }
+
+        return word;
+    }
+
+    private static readonly string[] Suffixes = ["ations", "ation", "ness", "ments", "ment", "ingly", "ing", "ated", "ates", "ate", "ies", "ied", "ers", "er", "ed", "es", "ly", "an", "ns", "n", "s", "e", "y"];
+}
