@@ -28,6 +28,12 @@ public static class SloqApp
           sloq report daily --date YYYY-MM-DD --out DIR [--config DIR] [--store FILE]
           sloq report weekly --week YYYY-Www --out DIR [--config DIR] [--store FILE]
               The quality report: SLO tables, 30-day trends, budget burn-down, worst items, changes.
+          sloq slo import-prometheus [--url URL] [--since 6h | --from TIME] [--to TIME]
+              Imports production latency and availability SLIs (production.yaml) from Prometheus.
+          sloq detector train --data FILE... --out MODEL [--algorithm fasttree|logistic]
+          sloq detector evaluate --data FILE... [--model MODEL] [--threshold P]
+              Trains the hallucination detector on labelled outputs (TruthfulQA, HaluEval or our
+              own JSON Lines), or measures it on data it was not trained on.
           sloq datasets validate PATH...
               Checks dataset files and folders; prints every problem as path:line: message.
           sloq simulate --profile FILE [--profile FILE...] [--port P] [--datasets DIR...]
@@ -48,6 +54,7 @@ public static class SloqApp
                 ["slo", .. var rest] => await new SloCommand(stdout, stderr).RunAsync(rest, cancellationToken).ConfigureAwait(false),
                 ["report", .. var rest] => await new ReportCommand(stdout, stderr).RunAsync(rest, cancellationToken).ConfigureAwait(false),
                 ["datasets", "validate", .. var rest] => ValidateCommand.Run(rest, stdout, stderr),
+                ["detector", .. var rest] => await new DetectorCommand(stdout, stderr).RunAsync(rest, cancellationToken).ConfigureAwait(false),
                 ["simulate", .. var rest] => await SimulateCommand.RunAsync(rest, stdout, stderr, cancellationToken).ConfigureAwait(false),
                 _ => throw new UsageException($"unknown command '{string.Join(' ', args.Take(2))}'; run 'sloq --help'"),
             };

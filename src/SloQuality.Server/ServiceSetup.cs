@@ -9,6 +9,7 @@ using SloQuality.Core.Notifications;
 using SloQuality.Core.Scoring;
 using SloQuality.Core.Slo;
 using SloQuality.Inference.Embeddings;
+using SloQuality.Inference.Hallucination;
 using SloQuality.Jobs;
 using SloQuality.Jobs.Telemetry;
 using SloQuality.Storage;
@@ -53,7 +54,13 @@ public static class ServiceSetup
                 sp.GetRequiredService<ILogger<EvaluationRunner>>().LogWarning("drift is off: {Problem}", problem);
             }
 
-            return new EvaluationRunner(store, new ItemScorer(new CorrectnessJudge(), new LexicalHallucinationDetector()), TimeProvider.System, stage, store);
+            var (detector, detectorProblem) = HallucinationDetectorFactory.Create(settings.ConfigFolder);
+            if (detectorProblem is not null)
+            {
+                sp.GetRequiredService<ILogger<EvaluationRunner>>().LogWarning("hallucination detector: {Problem}", detectorProblem);
+            }
+
+            return new EvaluationRunner(store, new ItemScorer(new CorrectnessJudge(), detector), TimeProvider.System, stage, store);
         });
         services.AddTransient<RunStarter>();
         services.AddTransient<ChunkJob>();

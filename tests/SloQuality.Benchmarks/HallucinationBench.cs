@@ -19,16 +19,17 @@ internal static class HallucinationBench
     public static async Task<string> TruthfulQaAsync()
     {
         var outputs = TruthfulQaReader.Read(SharedDatasets.File("truthfulqa", "dev.jsonl"));
-        var (cases, mirrored) = await WithMirrorsAsync(outputs);
+        using var generator = new MiniLmEmbeddingGenerator();
+        var featurizer = new DetectorFeaturizer(generator);
         Console.WriteLine($"{outputs.Count} candidates from {outputs.Select(o => o.Group).Distinct().Count()} questions, {outputs.Count(o => o.Hallucinated)} hallucinated");
         var overlap = DetectorMetrics.Of(outputs.Select(o => (Score: NearestListMargin(o), o.Hallucinated)).ToList(), 1e-9);
-        Console.WriteLine($"yardstick token-F1 nearest list:      {overlap}");
-        Console.WriteLine($"yardstick candidate alone (text):     {DetectorMetrics.Of(CandidateOnly(outputs), 0.5)}");
-        Console.WriteLine($"detector without mirrored evidence:   {DetectorMetrics.Of(DetectorTrainer.CrossValidate(cases), 0.5)}");
-        Console.WriteLine($"detector, logistic regression:        {DetectorMetrics.Of(DetectorTrainer.CrossValidate(cases, algorithm: DetectorAlgorithm.Logistic, extraTraining: mirrored), 0.5)}");
-        var shipped = DetectorMetrics.Of(DetectorTrainer.CrossValidate(cases, extraTraining: mirrored), 0.5);
+        Console.WriteLine($"yardstick token-F1 nearest list:         {overlap}");
+        Console.WriteLine($"yardstick candidate alone (text):        {DetectorMetrics.Of(CandidateOnly(outputs), 0.5)}");
+        Console.WriteLine($"detector without mirrored evidence:      {DetectorMetrics.Of(await DetectorCrossValidation.RunAsync(outputs, featurizer, mirror: false), 0.5)}");
+        Console.WriteLine($"detector, logistic regression:           {DetectorMetrics.Of(await DetectorCrossValidation.RunAsync(outputs, featurizer, algorithm: DetectorAlgorithm.Logistic), 0.5)}");
+        var shipped = DetectorMetrics.Of(await DetectorCrossValidation.RunAsync(outputs, featurizer), 0.5);
         Console.WriteLine($"detector, FastTree (the shipped recipe): {shipped}");
-        Console.WriteLine("5-fold cross-validation by question; targets: balanced accuracy >= 0.80, ROC AUC >= 0.88");
+        Console.WriteLine("5-fold cross-validation by question through the product's DetectAsync; targets: balanced accuracy >= 0.80, ROC AUC >= 0.88");
         return string.Create(CultureInfo.InvariantCulture,
             $"halluc-truthfulqa: balanced {shipped.BalancedAccuracy:0.000}, ROC AUC {shipped.RocAuc:0.000}, accuracy {shipped.Accuracy:0.000}, F1 {shipped.F1:0.000} over {shipped.N} (token-F1 yardstick {overlap.BalancedAccuracy:0.000})");
     }
@@ -36,33 +37,31 @@ internal static class HallucinationBench
     public static async Task<string> GroundingAsync()
     {
         var path = SharedDatasets.File("truthfulqa", "dev.jsonl");
-        var (normal, mirrored) = await WithMirrorsAsync(TruthfulQaReader.Read(path));
-        var swapped = await CasesAsync(TruthfulQaReader.Read(path, swapped: true), withLength: false);
-        var shipped = DetectorMetrics.Of(DetectorTrainer.CrossValidate(normal, extraTraining: mirrored, testView: swapped), 0.5);
-        var unmirrored = DetectorMetrics.Of(DetectorTrainer.CrossValidate(normal, testView: swapped), 0.5);
-        var swappedOnly = DetectorMetrics.Of(DetectorTrainer.CrossValidate(swapped), 0.5);
-        Console.WriteLine($"held-out questions, golden set asserting the misconceptions; trained without mirrors: {unmirrored}");
-        Console.WriteLine($"cross-validated on the swapped cases alone:                                           {swappedOnly}");
-        Console.WriteLine($"the shipped recipe (training questions in both orientations):                         {shipped}");
+        var normal = TruthfulQaReader.Read(path);
+        var swapped = TruthfulQaReader.Read(path, swapped: true);
+        using var generator = new MiniLmEmbeddingGenerator();
+        var featurizer = new DetectorFeaturizer(generator);
+        var unmirrored = DetectorMetrics.Of(await DetectorCrossValidation.RunAsync(normal, featurizer, mirror: false, testView: swapped), 0.5);
+        var shipped = DetectorMetrics.Of(await DetectorCrossValidation.RunAsync(normal, featurizer, testView: swapped), 0.5);
+        Console.WriteLine($"held-out questions with the golden set asserting the misconceptions (references and incorrect swapped, verdicts flipped)");
+        Console.WriteLine($"trained without mirrored evidence:                          {unmirrored}");
+        Console.WriteLine($"the shipped recipe (training questions in both orientations): {shipped}");
         Console.WriteLine("target: balanced accuracy >= 0.75 on the swapped cases");
         return string.Create(CultureInfo.InvariantCulture,
             $"halluc-grounding: balanced {shipped.BalancedAccuracy:0.000}, ROC AUC {shipped.RocAuc:0.000} on {shipped.N} swapped cases (without mirrored training {unmirrored.BalancedAccuracy:0.000})");
     }
 
-    /// <summary>The cases, and the mirror image of each (see <see cref="LabelledOutput.Mirrored"/>) for training only.</summary>
-    private static async Task<(IReadOnlyList<DetectorCase> Cases, IReadOnlyList<DetectorCase> Mirrored)> WithMirrorsAsync(IReadOnlyList<LabelledOutput> outputs) =>
-        (await CasesAsync(outputs, withLength: false), await CasesAsync(outputs.Select(o => o.Mirrored()).OfType<LabelledOutput>().ToList(), withLength: false));
-
     public static async Task<string> HaluEvalAsync()
     {
         var outputs = HaluEvalReader.Read(SharedDatasets.File("halueval-qa", "dev.jsonl"));
-        var without = DetectorMetrics.Of(DetectorTrainer.CrossValidate(await CasesAsync(outputs, withLength: false)), 0.5);
+        using var generator = new MiniLmEmbeddingGenerator();
+        var without = DetectorMetrics.Of(await DetectorCrossValidation.RunAsync(outputs, new DetectorFeaturizer(generator)), 0.5);
         var with = DetectorMetrics.Of(DetectorTrainer.CrossValidate(await CasesAsync(outputs, withLength: true)), 0.5);
         var lengthOnly = DetectorMetrics.Of(DetectorTrainer.CrossValidate(outputs.Select(o => new DetectorCase(o.Group, [TextNormalizer.Tokens(o.Output).Count], o.Hallucinated)).ToList()), 0.5);
         Console.WriteLine($"{outputs.Count} answers");
-        Console.WriteLine($"length-only baseline:           {lengthOnly}");
-        Console.WriteLine($"detector without length feature: {without}");
-        Console.WriteLine($"detector with length feature:    {with}");
+        Console.WriteLine($"length-only baseline:                                {lengthOnly}");
+        Console.WriteLine($"detector without any length feature (shipped):      {without}");
+        Console.WriteLine($"the same features plus the answer's length:          {with}");
         Console.WriteLine("target: balanced accuracy >= 0.95");
         return string.Create(CultureInfo.InvariantCulture, $"halluc-halueval: balanced {without.BalancedAccuracy:0.000} without length (length alone {lengthOnly.BalancedAccuracy:0.000}), F1 {without.F1:0.000}, ROC AUC {without.RocAuc:0.000}");
     }

@@ -7,6 +7,7 @@ using SloQuality.Core.Replay;
 using SloQuality.Core.Reports;
 using SloQuality.Core.Scoring;
 using SloQuality.Inference;
+using SloQuality.Inference.Hallucination;
 using SloQuality.Simulator;
 using SloQuality.Storage.Sqlite;
 
@@ -83,7 +84,13 @@ public sealed class EvaluateCommand(TextWriter stdout, TextWriter stderr)
             await using var store = new SqliteResultStore(storePath);
             await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
             var stage = drift.Stage(new EmbeddingCache(drift.Generator, store), store, store);
-            var runner = new EvaluationRunner(store, new ItemScorer(new CorrectnessJudge(), new LexicalHallucinationDetector()), TimeProvider.System, stage, store);
+            var (detector, detectorProblem) = HallucinationDetectorFactory.Create(configFolder);
+            if (detectorProblem is not null)
+            {
+                await stderr.WriteLineAsync($"sloq: {detectorProblem}").ConfigureAwait(false);
+            }
+
+            var runner = new EvaluationRunner(store, new ItemScorer(new CorrectnessJudge(), detector), TimeProvider.System, stage, store);
             var model = new RunSummary.ModelInfo(target.Name, target.Provider, target.Provider == ModelTarget.Recorded ? target.File : target.Model ?? target.Name);
             var console = new RunConsole(stdout, showProgress: !parsed.Has("no-progress"));
             foreach (var dataset in datasets)

@@ -13,17 +13,29 @@ namespace SloQuality.Core.Hallucination.Training;
 public sealed class DetectorFeaturizer(IEmbeddingGenerator<string, Embedding<float>> generator, bool withLength = false)
 {
     private readonly Dictionary<string, ReadOnlyMemory<float>> embeddings = new(StringComparer.Ordinal);
+    /// <summary>Texts whose embeddings are kept (about 150 MB of 384-dimension vectors).</summary>
+    private const int MaximumCached = 100_000;
+
     private readonly SemaphoreSlim gate = new(1, 1);
 
     public bool WithLength => withLength;
 
     public async Task<IReadOnlyList<float[]>> FeaturesAsync(IReadOnlyList<(GoldenItem Item, string Output)> outputs, CancellationToken cancellationToken = default)
     {
-        await EmbedAsync(outputs.SelectMany(o => Texts(o.Item).Append(o.Output).SelectMany(t => new[] { t, Gist(t, o.Item) })), cancellationToken).ConfigureAwait(false);
-        return outputs.Select(o => HallucinationFeatures.Compute(Of(o.Output, o.Item), Evidence(o.Item), withLength)).ToList();
+        // One at a time: the cache is a plain dictionary, and features take a fraction of a millisecond.
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await EmbedAsync(outputs.SelectMany(o => Texts(o.Item).Append(o.Output).SelectMany(t => new[] { t, Gist(t, o.Item) })), cancellationToken).ConfigureAwait(false);
+            return outputs.Select(o => HallucinationFeatures.Compute(Of(o.Output, o.Item), Evidence(o.Item), withLength)).ToList();
+        }
+        finally
+        {
+            gate.Release();
+        }
     }
 
-    public EvidenceSet Evidence(GoldenItem item) => new(
+    private EvidenceSet Evidence(GoldenItem item) => new(
         item.Reference.Select(t => Of(t, item)).ToList(),
         item.Context.SelectMany(ItemEvidence.SplitSentences).Select(t => Of(t, item)).ToList(),
         item.Incorrect.Select(t => Of(t, item)).ToList(),
@@ -39,24 +51,23 @@ public sealed class DetectorFeaturizer(IEmbeddingGenerator<string, Embedding<flo
 
     private async Task EmbedAsync(IEnumerable<string> texts, CancellationToken cancellationToken)
     {
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        var missing = texts.Where(t => !embeddings.ContainsKey(t)).Distinct(StringComparer.Ordinal).ToList();
+        if (missing.Count == 0)
         {
-            var missing = texts.Where(t => !embeddings.ContainsKey(t)).Distinct(StringComparer.Ordinal).ToList();
-            if (missing.Count == 0)
-            {
-                return;
-            }
-
-            var generated = await generator.GenerateAsync(missing, cancellationToken: cancellationToken).ConfigureAwait(false);
-            for (var i = 0; i < missing.Count; i++)
-            {
-                embeddings[missing[i]] = generated[i].Vector;
-            }
+            return;
         }
-        finally
+
+        if (embeddings.Count + missing.Count > MaximumCached)
         {
-            gate.Release();
+            // A long-lived service sees new outputs every run; the golden texts come back at once.
+            embeddings.Clear();
+            missing = texts.Distinct(StringComparer.Ordinal).ToList();
+        }
+
+        var generated = await generator.GenerateAsync(missing, cancellationToken: cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < missing.Count; i++)
+        {
+            embeddings[missing[i]] = generated[i].Vector;
         }
     }
 }

@@ -6,6 +6,13 @@ namespace SloQuality.Core.Hallucination.Training;
 public sealed record LabelledOutput(string Group, GoldenItem Item, string Output, bool Hallucinated)
 {
     /// <summary>
+    /// Whether the trained model decides this output (and so learns from it): the detector's rules
+    /// decide unanswerable items, declined answers and items with no evidence at all.
+    /// </summary>
+    public bool JudgedByModel => Item.Answerable && !Scoring.AbstentionScorer.IsAbstention(Output) && !string.IsNullOrWhiteSpace(Output)
+        && (Item.Reference.Count > 0 || Item.Context.Count > 0 || Item.Incorrect.Count > 0);
+
+    /// <summary>
     /// The same output against the mirror image of its evidence: references and known-incorrect claims
     /// trade places, and so does the verdict. Training on both teaches the detector to compare with the
     /// evidence rather than learn what true answers tend to sound like (a golden set may assert the

@@ -1,0 +1,48 @@
+using SloQuality.Core.Datasets;
+using SloQuality.Core.Yaml;
+
+namespace SloQuality.Core.Configuration;
+
+/// <summary>
+/// <c>hallucination.yaml</c>: which detector scores outputs (<c>trained</c>, the default, or
+/// <c>lexical</c>), the trained model's file (relative to the configuration folder) and the
+/// probability at which an output counts as hallucinated.
+/// </summary>
+public sealed record HallucinationSettings
+{
+    public const string FileName = "hallucination.yaml";
+    public const string Trained = "trained";
+    public const string Lexical = "lexical";
+
+    public string Detector { get; init; } = Trained;
+
+    public string Model { get; init; } = Path.Combine("detector", "hallucination-detector.zip");
+
+    public double Threshold { get; init; } = 0.5;
+
+    public static (HallucinationSettings Settings, IReadOnlyList<DatasetProblem> Problems) Load(string configFolder)
+    {
+        var problems = new List<DatasetProblem>();
+        var (r, root) = ConfigurationFile.Open(configFolder, FileName, "'detector:', 'model:' and 'threshold:'", problems);
+        var defaults = new HallucinationSettings();
+        if (root is null)
+        {
+            return (defaults with { Model = Path.Combine(configFolder, defaults.Model) }, problems);
+        }
+
+        r.RejectUnknown(root, string.Empty, "detector", "model", "threshold");
+        var detector = r.String(root, "detector") ?? Trained;
+        if (detector is not (Trained or Lexical))
+        {
+            r.Report(root.Get("detector")!.Line, $"detector: '{detector}' is not known, expected trained or lexical");
+        }
+
+        var model = r.String(root, "model") ?? defaults.Model;
+        return (new HallucinationSettings
+        {
+            Detector = detector,
+            Model = Path.IsPathRooted(model) ? model : Path.Combine(configFolder, model),
+            Threshold = r.Number(root, "threshold", 0, 1) ?? defaults.Threshold,
+        }, problems);
+    }
+}

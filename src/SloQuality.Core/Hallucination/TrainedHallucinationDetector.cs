@@ -1,0 +1,60 @@
+using SloQuality.Core.Datasets;
+using SloQuality.Core.Hallucination.Training;
+using SloQuality.Core.Scoring;
+
+namespace SloQuality.Core.Hallucination;
+
+/// <summary>
+/// The shipped detector: each claim of the output (its sentences, and the whole when there are
+/// several) is featurised against the item's references, context and known-incorrect claims, and the
+/// trained model gives its calibrated probability of being hallucinated; the output's score is its
+/// worst claim's, and the claims at or above the threshold are the reasons. An unanswerable item that
+/// is answered is hallucinated; declining to answer is never a hallucination. An item with no evidence
+/// at all is left to the lexical detector (the model has nothing to compare with).
+/// </summary>
+public sealed class TrainedHallucinationDetector(HallucinationModel model, DetectorFeaturizer featurizer, double threshold = TrainedHallucinationDetector.DefaultThreshold) : IHallucinationDetector
+{
+    /// <summary>The calibrated probability at which an output counts as hallucinated.</summary>
+    public const double DefaultThreshold = 0.5;
+
+    private readonly LexicalHallucinationDetector fallback = new();
+
+    public double Threshold => threshold;
+
+    public async ValueTask<HallucinationVerdict> DetectAsync(GoldenItem item, string output, CancellationToken cancellationToken = default)
+    {
+        var abstained = AbstentionScorer.IsAbstention(output);
+        if (!item.Answerable)
+        {
+            return abstained ? new HallucinationVerdict(false, 0.05, []) : new HallucinationVerdict(true, 0.95, [Shorten(output)]);
+        }
+
+        if (abstained || string.IsNullOrWhiteSpace(output))
+        {
+            return new HallucinationVerdict(false, 0.1, []);
+        }
+
+        if (item.Reference.Count == 0 && item.Context.Count == 0 && item.Incorrect.Count == 0)
+        {
+            return await fallback.DetectAsync(item, output, cancellationToken).ConfigureAwait(false);
+        }
+
+        var sentences = ItemEvidence.SplitSentences(output).Where(s => s.Any(char.IsLetterOrDigit)).ToList();
+        var claims = sentences.Count > 1 ? [output, .. sentences] : new List<string> { output };
+        var features = await featurizer.FeaturesAsync(claims.Select(c => (item, c)).ToList(), cancellationToken).ConfigureAwait(false);
+        var probabilities = features.Select(model.Probability).ToList();
+        var worst = probabilities.Max();
+        var unsupported = claims.Select((c, i) => (c, p: probabilities[i]))
+            .Where(x => x.p >= threshold && (claims.Count == 1 || !ReferenceEquals(x.c, output)))
+            .Select(x => Shorten(x.c))
+            .ToList();
+        if (worst >= threshold && unsupported.Count == 0)
+        {
+            unsupported.Add(Shorten(output));
+        }
+
+        return new HallucinationVerdict(worst >= threshold, Math.Round(worst, 4), unsupported);
+    }
+
+    private static string Shorten(string text) => text.Length > 200 ? text[..200] + "…" : text;
+}
