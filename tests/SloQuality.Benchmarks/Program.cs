@@ -34,6 +34,9 @@ switch (args)
     case ["halluc-halueval"]:
         Console.WriteLine(await HallucinationBench.HaluEvalAsync());
         return 0;
+    case ["halluc-speed"]:
+        Console.WriteLine(await HallucinationBench.SpeedAsync());
+        return 0;
     case ["scale-out"]:
         Console.WriteLine(await ScaleOut.RunAsync());
         return 0;

@@ -8,14 +8,14 @@ namespace SloQuality.Cli.Commands;
 
 /// <summary>
 /// <c>sloq detector train --data FILE... --out MODEL [--algorithm fasttree|logistic] [--threshold 0.5]</c>
-/// trains the hallucination detector (each case also in its mirrored form, see
-/// <see cref="LabelledOutput.Mirrored"/>) and writes the model with its card (<c>MODEL.json</c>);
+/// trains the hallucination detector (each case also in its other views, see
+/// <see cref="LabelledOutput.TrainingViews"/>) and writes the model with its card (<c>MODEL.json</c>);
 /// <c>sloq detector evaluate --data FILE... [--model MODEL]</c> measures a model on labelled data it was
 /// not trained on (it refuses a file the card lists), every rate with its 95% interval.
 /// </summary>
 public sealed class DetectorCommand(TextWriter stdout, TextWriter stderr)
 {
-    private static readonly HashSet<string> TrainOptions = ["data", "out", "algorithm", "threshold"];
+    private static readonly HashSet<string> TrainOptions = ["data", "out", "algorithm", "threshold", "own-weight"];
     private static readonly HashSet<string> EvaluateOptions = ["data", "model", "threshold", "config"];
     private static readonly HashSet<string> NoFlags = [];
 
@@ -42,14 +42,23 @@ public sealed class DetectorCommand(TextWriter stdout, TextWriter stderr)
             return ExitCodes.BadInput;
         }
 
-        var mirrored = outputs.Select(o => o.Mirrored()).OfType<LabelledOutput>().ToList();
+        // Our own labelled examples are few beside the public sets but are the product's own cases
+        // (support answers, prices, policies): each counts --own-weight times (default 5).
+        var weight = parsed.Integer("own-weight", 5, 1, 100);
+        var own = parsed.Values("data").Where(p => LabelledData.FormatOf(p) == LabelledData.Labelled).SelectMany(p => LabelledData.Read(p).Outputs).ToList();
+        outputs = [.. outputs, .. Enumerable.Repeat(own, weight - 1).SelectMany(o => o)];
+
+        // The detector's rules decide abstentions, unanswerable items and items without evidence: the model learns the rest.
+        var judged = outputs.Where(o => o.JudgedByModel).ToList();
+        var views = judged.SelectMany(o => o.TrainingViews()).ToList();
+        var mirrored = views.Count - judged.Count;
         using var generator = new MiniLmEmbeddingGenerator();
         var featurizer = new DetectorFeaturizer(generator);
-        var cases = await CasesAsync(featurizer, [.. outputs, .. mirrored], cancellationToken).ConfigureAwait(false);
+        var cases = await CasesAsync(featurizer, views, cancellationToken).ConfigureAwait(false);
         var model = DetectorTrainer.Train(cases, algorithm);
         model.Save(output);
-        new DetectorModelCard(DateTimeOffset.UtcNow, algorithm.ToString().ToLowerInvariant(), outputs.Count, mirrored.Count, files, Core.Hallucination.Features.HallucinationFeatures.Names, threshold).Save(output);
-        await stdout.WriteLineAsync($"trained on {outputs.Count} labelled outputs ({outputs.Count(o => o.Hallucinated)} hallucinated) and {mirrored.Count} mirrored; wrote {output} and {DetectorModelCard.PathFor(output)}").ConfigureAwait(false);
+        new DetectorModelCard(DateTimeOffset.UtcNow, algorithm.ToString().ToLowerInvariant(), judged.Count, mirrored, files, Core.Hallucination.Features.HallucinationFeatures.Names, threshold).Save(output);
+        await stdout.WriteLineAsync($"trained on {judged.Count} of {outputs.Count} labelled outputs ({judged.Count(o => o.Hallucinated)} hallucinated; the rest are decided by rules) and {mirrored} more views of them (mirrored, without counter-evidence); wrote {output} and {DetectorModelCard.PathFor(output)}").ConfigureAwait(false);
         return ExitCodes.Success;
     }
 

@@ -40,6 +40,9 @@ public sealed record RunSummary
     /// <summary>Drift against the approved baseline; null until a baseline exists.</summary>
     public Drift.DriftAssessment? Drift { get; init; }
 
+    /// <summary>pass@1, pass^K and flaky items when each item was sent more than once; null otherwise.</summary>
+    public RepeatStatistics? Repeats { get; init; }
+
     public sealed record DatasetInfo(string Name, string Path, string ContentHash, int Items);
 
     public sealed record ModelInfo(string Target, string Provider, string? ModelId);

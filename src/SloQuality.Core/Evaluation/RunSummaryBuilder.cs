@@ -37,6 +37,7 @@ public static class RunSummaryBuilder
             FinishedAt = finishedAt,
             DurationSeconds = Math.Round(duration, 3),
             Repeat = run.Repeat,
+            Repeats = RepeatStatistics.From(run.Repeat, results),
             Items = new RunSummary.ItemCounts(run.PlannedItems, results.Count, results.Count - answered.Count, errors),
             Correctness = RateEstimate.Wilson(answered.Count(r => r.Correct == true), answered.Count),
             Hallucination = RateEstimate.Wilson(answered.Count(r => r.Hallucinated == true), answered.Count),

@@ -42,7 +42,15 @@ public sealed class TrainedHallucinationDetector(HallucinationModel model, Detec
         var sentences = ItemEvidence.SplitSentences(output).Where(s => s.Any(char.IsLetterOrDigit)).ToList();
         var claims = sentences.Count > 1 ? [output, .. sentences] : new List<string> { output };
         var features = await featurizer.FeaturesAsync(claims.Select(c => (item, c)).ToList(), cancellationToken).ConfigureAwait(false);
-        var probabilities = features.Select(model.Probability).ToList();
+        var probabilities = claims.Select((c, i) => Math.Max(model.Probability(features[i]), UnsupportedName(item, c) ? UnsupportedNameScore : 0)).ToList();
+        if (item.Context.Count > 0 && item.Incorrect.Count == 0)
+        {
+            // Grounded in a context with no known mistakes: the only public data of that kind (HaluEval)
+            // has verbatim faithful answers, so the model alone flags full-sentence paraphrases; the
+            // lexical detector's support check (facts and words found in the context) is averaged in.
+            probabilities = claims.Select((c, i) => (float)((probabilities[i] + fallback.Detect(item, c).Score) / 2)).ToList();
+        }
+
         var worst = probabilities.Max();
         var unsupported = claims.Select((c, i) => (c, p: probabilities[i]))
             .Where(x => x.p >= threshold && (claims.Count == 1 || !ReferenceEquals(x.c, output)))
@@ -55,6 +63,31 @@ public sealed class TrainedHallucinationDetector(HallucinationModel model, Detec
 
         return new HallucinationVerdict(worst >= threshold, Math.Round(worst, 4), unsupported);
     }
+
+    /// <summary>
+    /// Without known mistakes to compare with, a claim that swaps the references' names for names
+    /// found nowhere (not in the evidence, not in the question) is unsupported. The model learned names
+    /// from TruthfulQA, where names sit on both sides; with counter-evidence it decides alone (this rule
+    /// there cost 0.08 balanced accuracy on the swapped-evidence benchmark).
+    /// </summary>
+    private static bool UnsupportedName(GoldenItem item, string claim)
+    {
+        var support = item.Reference.Concat(item.Context).ToList();
+        if (item.Incorrect.Count > 0 || !support.Any(s => Features.ContentWords.Names(s).Count > 0))
+        {
+            return false;
+        }
+
+        // Names the answer commits to that appear nowhere (not in the evidence, not among the known
+        // mistakes, not in the question), while it names none of what the references name.
+        var question = Text.TextNormalizer.Tokens(item.Prompt).ToHashSet(StringComparer.Ordinal);
+        var known = support.Concat(item.Incorrect).SelectMany(Text.TextNormalizer.Tokens).ToHashSet(StringComparer.Ordinal);
+        var claimed = Features.ContentWords.Names(claim).Where(n => !question.Contains(n)).ToList();
+        var referenced = support.SelectMany(Features.ContentWords.Names).Where(n => !question.Contains(n)).ToHashSet(StringComparer.Ordinal);
+        return claimed.Any(n => !known.Contains(n)) && referenced.Count > 0 && !claimed.Any(referenced.Contains);
+    }
+
+    private const float UnsupportedNameScore = 0.75f;
 
     private static string Shorten(string text) => text.Length > 200 ? text[..200] + "…" : text;
 }

@@ -26,7 +26,24 @@ public static class ReportFigures
         Quantile("Total latency p99", s.Latency.TotalP99),
         new("Output tokens/s (run)", Number(s.Tokens.ThroughputTokensPerSecond), string.Empty, s.Tokens.OutputTokens.ToString(CultureInfo.InvariantCulture) + " tokens"),
         new("Decode tokens/s p50", Number(s.Tokens.DecodeTokensPerSecondP50), string.Empty, string.Empty),
+        .. RepeatRows(s),
     ];
+
+    /// <summary>pass@1, pass^K and the flaky share, when every item was sent K times.</summary>
+    private static IEnumerable<Row> RepeatRows(RunSummary s)
+    {
+        if (s.Repeats is not { } r)
+        {
+            yield break;
+        }
+
+        foreach (var (name, m) in new[] { ("Correct", r.Correctness), ("No hallucination", r.NoHallucination) })
+        {
+            yield return new Row($"{name}: pass@1 (mean of {r.K} repeats)", Number3(m.PassAt1.Mean), $"[{Number3(m.PassAt1.Low)}, {Number3(m.PassAt1.High)}]", m.PassAt1.N.ToString(CultureInfo.InvariantCulture) + " items");
+            yield return Rate($"{name}: pass^{r.K} (all {r.K} pass)", m.PassAllK);
+            yield return Rate($"{name}: flaky items (verdict changes)", m.Flaky);
+        }
+    }
 
     /// <summary>The drift rows, when the run was compared with a baseline.</summary>
     private static IEnumerable<Row> DriftRows(RunSummary s)

@@ -7,7 +7,7 @@ namespace SloQuality.Core.Hallucination.Features;
 /// stem ("originated", "origin" and "originates" meet; "Californian" meets "California"), so that
 /// overlap counts what an answer says, not how it says it.
 /// </summary>
-public static class ContentWords
+public static partial class ContentWords
 {
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {
@@ -29,6 +29,16 @@ public static class ContentWords
         TextNormalizer.Tokens(text).Where(t => !StopWords.Contains(t) && !Negations.Contains(t)).Select(Stem).ToList();
 
     /// <summary>
+    /// Capitalised words that are not stop words, wherever they stand ("Virginia Woolf wrote it" names
+    /// Virginia and Woolf), lower-cased: the names an answer commits to.
+    /// </summary>
+    public static IReadOnlyList<string> Names(string text) =>
+        NameLike().Matches(text).Select(m => m.Value.ToLowerInvariant()).Where(w => !StopWords.Contains(w) && !Negations.Contains(w) && w is not ("yes" or "no")).Distinct(StringComparer.Ordinal).ToList();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b\p{Lu}[\p{Ll}\p{Lu}'’-]+\b")]
+    private static partial System.Text.RegularExpressions.Regex NameLike();
+
+    /// <summary>
     /// The words of a statement that are not its question's, stop words out but negations in, in order
     /// and unstemmed ("the spiciest part of a chili pepper is the placenta" → "placenta"): what an
     /// answer adds, to embed apart from the topic every answer shares.
@@ -39,8 +49,17 @@ public static class ContentWords
         return kept.Count == 0 ? text : string.Join(' ', kept);
     }
 
-    /// <summary>True when the text is negated an odd number of times ("No, it is not true that ..." is not).</summary>
-    public static bool Negated(string text) => TextNormalizer.Tokens(text).Count(Negations.Contains) % 2 == 1;
+    /// <summary>
+    /// True when the statement is negated an odd number of times ("it is not true that it is not" is
+    /// not). A leading "no" or "yes" answers the question rather than negating the statement ("No, it
+    /// cannot be returned" is negated once): the polarity feature reads it.
+    /// </summary>
+    public static bool Negated(string text)
+    {
+        var tokens = TextNormalizer.Tokens(text);
+        var start = tokens.Count > 1 && tokens[0] is "no" or "yes" ? 1 : 0;
+        return tokens.Skip(start).Count(Negations.Contains) % 2 == 1;
+    }
 
     public static string Stem(string word)
     {

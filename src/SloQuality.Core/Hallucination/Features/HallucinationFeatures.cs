@@ -24,6 +24,7 @@ public static partial class HallucinationFeatures
         "vote_sharp", "vote_soft", "sim_ref_top2", "sim_incorrect_top2", "polarity_match_ref", "polarity_match_incorrect",
         "centred_ref_max", "centred_incorrect_max", "centred_margin", "centred_vote",
         "gist_ref_max", "gist_incorrect_max", "gist_margin", "gist_vote",
+        "names_absent", "names_absent_share",
     ];
 
     public const string LengthName = "words";
@@ -73,6 +74,10 @@ public static partial class HallucinationFeatures
         };
         features.AddRange(Centred(embedding, evidence));
         features.AddRange(GistSimilarities(output.Gist, evidence));
+        var names = ContentWords.Names(claim).Where(n => !evidence.QuestionWords.Contains(ContentWords.Stem(n))).ToList();
+        var absentNames = names.Count(n => !supportTokens.Contains(n));
+        features.Add(absentNames);
+        features.Add(names.Count == 0 ? 0 : (float)absentNames / names.Count);
         if (withLength)
         {
             features.Add(Text.TextNormalizer.Tokens(claim).Count);

@@ -2,7 +2,7 @@ namespace SloQuality.Core.Hallucination.Training;
 
 /// <summary>
 /// Cross-validates the detector exactly as it ships: for each fold, a model trained on the other
-/// folds' outputs (those the model judges, each also mirrored) goes into a
+/// folds' outputs (those the model judges, in all their training views) goes into a
 /// <see cref="TrainedHallucinationDetector"/>, which scores the held-out outputs through the same
 /// <c>DetectAsync</c> the evaluation calls (rules for abstentions and unanswerable items included).
 /// Folds are by group: no question's outputs on both sides.
@@ -15,7 +15,7 @@ public static class DetectorCrossValidation
     {
         var fold = DetectorTrainer.Folds(outputs.Select(o => o.Group), folds, seed);
         var training = outputs.Where(o => o.JudgedByModel).ToList();
-        var all = mirror ? [.. training, .. training.Select(o => o.Mirrored()).OfType<LabelledOutput>()] : training;
+        var all = mirror ? training.SelectMany(o => o.TrainingViews()).ToList() : training;
         var features = await featurizer.FeaturesAsync(all.Select(o => (o.Item, o.Output)).ToList(), cancellationToken).ConfigureAwait(false);
         var cases = all.Select((o, i) => new DetectorCase(o.Group, features[i], o.Hallucinated)).ToList();
         var scored = new List<(double, bool)>();

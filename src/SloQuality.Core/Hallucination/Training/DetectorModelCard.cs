@@ -13,7 +13,7 @@ public sealed record DetectorModelCard(
     [property: JsonPropertyName("trained_at")] DateTimeOffset TrainedAt,
     [property: JsonPropertyName("algorithm")] string Algorithm,
     [property: JsonPropertyName("cases")] int Cases,
-    [property: JsonPropertyName("mirrored_cases")] int MirroredCases,
+    [property: JsonPropertyName("extra_views")] int ExtraViews,
     [property: JsonPropertyName("data")] IReadOnlyList<DetectorModelCard.DataFile> Data,
     [property: JsonPropertyName("features")] IReadOnlyList<string> Features,
     [property: JsonPropertyName("threshold")] double Threshold)

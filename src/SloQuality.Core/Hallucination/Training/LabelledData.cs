@@ -12,6 +12,19 @@ namespace SloQuality.Core.Hallucination.Training;
 /// </summary>
 public static class LabelledData
 {
+    public const string TruthfulQa = "truthfulqa";
+    public const string HaluEval = "halueval";
+    public const string Labelled = "labelled";
+
+    /// <summary>Which of the formats a file holds, by its first record.</summary>
+    public static string FormatOf(string path)
+    {
+        var first = File.Exists(path) ? File.ReadLines(path).FirstOrDefault(l => l.Trim().Length > 0) ?? string.Empty : string.Empty;
+        return first.Contains("\"correct_answers\"", StringComparison.Ordinal) ? TruthfulQa
+            : first.Contains("\"knowledge\"", StringComparison.Ordinal) ? HaluEval
+            : Labelled;
+    }
+
     public static (IReadOnlyList<LabelledOutput> Outputs, IReadOnlyList<DatasetProblem> Problems) Read(string path, int seed = 17)
     {
         var problems = new List<DatasetProblem>();
@@ -21,15 +34,12 @@ public static class LabelledData
             return ([], problems);
         }
 
-        var first = File.ReadLines(path).FirstOrDefault(l => l.Trim().Length > 0) ?? string.Empty;
-        if (first.Contains("\"correct_answers\"", StringComparison.Ordinal))
+        switch (FormatOf(path))
         {
-            return (TruthfulQaReader.Read(path, seed), problems);
-        }
-
-        if (first.Contains("\"knowledge\"", StringComparison.Ordinal))
-        {
-            return (HaluEvalReader.Read(path), problems);
+            case TruthfulQa:
+                return (TruthfulQaReader.Read(path, seed), problems);
+            case HaluEval:
+                return (HaluEvalReader.Read(path), problems);
         }
 
         var outputs = new List<LabelledOutput>();
