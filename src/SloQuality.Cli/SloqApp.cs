@@ -10,7 +10,7 @@ public static class SloqApp
 
         usage:
           sloq evaluate --dataset PATH --model NAME --out DIR [--config DIR] [--store FILE]
-                        [--concurrency N] [--repeat K] [--run-id ID] [--no-progress]
+                        [--concurrency N] [--repeat K] [--run-id ID] [--judge TARGET] [--no-progress]
               Runs a dataset (or every dataset in a folder) against a model target from
               jobs/targets.yaml, or against recorded outputs with --model recorded:FILE.
           sloq baseline promote --run RUN_ID [--noise-run RUN_ID] [--approver NAME] [--store FILE]

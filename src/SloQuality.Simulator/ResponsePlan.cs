@@ -16,7 +16,8 @@ internal sealed record ResponsePlan(
     {
         var fault = DrawFault(profile.Errors, random.NextDouble());
         var item = book.Find(request.Prompt);
-        var (text, kind) = item is not null && book.ShiftedAnswer(item, profile) is { } shifted
+        var (text, kind) = profile.Judge ? (SimulatedJudge.Verdict(request.Prompt), AnswerKind.Reference)
+            : item is not null && book.ShiftedAnswer(item, profile) is { } shifted
             ? (shifted, AnswerKind.MeaningShift)
             : AnswerGenerator.Answer(item, profile, seeds.For(profile, request.Prompt));
         var chunks = Split(text, profile.WordsPerChunk);

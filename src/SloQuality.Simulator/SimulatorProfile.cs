@@ -22,6 +22,9 @@ public sealed record SimulatorProfile
     /// <summary>Words sent in each content chunk (one chunk counts as one token).</summary>
     public int WordsPerChunk { get; init; } = 1;
 
+    /// <summary>Answers fact-checking prompts as a judge model would (see <see cref="SimulatedJudge"/>) instead of questions.</summary>
+    public bool Judge { get; init; }
+
     public ErrorRates Errors { get; init; } = new();
 
     /// <summary>Share of answers cut at the token limit (<c>finish_reason: length</c>).</summary>

@@ -146,5 +146,24 @@ public static partial class Schema
                 changed_at TEXT NOT NULL
             );
             """),
+        (6, "LLM judge responses and human review labels", """
+            CREATE TABLE judge_cache (
+                judge_model TEXT NOT NULL,
+                prompt_hash TEXT NOT NULL,
+                response TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                PRIMARY KEY (judge_model, prompt_hash)
+            );
+            CREATE TABLE review_labels (
+                run_id TEXT NOT NULL,
+                item_id TEXT NOT NULL,
+                repeat_index INTEGER NOT NULL,
+                hallucinated INTEGER NOT NULL,
+                reviewer TEXT NULL,
+                note TEXT NULL,
+                imported_at TEXT NOT NULL,
+                PRIMARY KEY (run_id, item_id, repeat_index)
+            );
+            """),
     ];
 }

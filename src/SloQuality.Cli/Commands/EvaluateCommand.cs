@@ -21,7 +21,7 @@ namespace SloQuality.Cli.Commands;
 /// </summary>
 public sealed class EvaluateCommand(TextWriter stdout, TextWriter stderr)
 {
-    private static readonly HashSet<string> ValueOptions = ["dataset", "model", "out", "config", "store", "concurrency", "repeat", "run-id"];
+    private static readonly HashSet<string> ValueOptions = ["dataset", "model", "out", "config", "store", "concurrency", "repeat", "run-id", "judge"];
     private static readonly HashSet<string> FlagOptions = ["no-progress"];
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
@@ -91,6 +91,12 @@ public sealed class EvaluateCommand(TextWriter stdout, TextWriter stderr)
             }
 
             var runner = new EvaluationRunner(store, new ItemScorer(new CorrectnessJudge(), detector), TimeProvider.System, stage, store);
+            await using var judge = parsed.Value("judge") is { } judgeName ? await JudgeStep.StartAsync(judgeName, configFolder, store, stderr, cancellationToken).ConfigureAwait(false) : null;
+            if (parsed.Value("judge") is not null && judge is null)
+            {
+                return ExitCodes.BadInput;
+            }
+
             var model = new RunSummary.ModelInfo(target.Name, target.Provider, target.Provider == ModelTarget.Recorded ? target.File : target.Model ?? target.Name);
             var console = new RunConsole(stdout, showProgress: !parsed.Has("no-progress"));
             foreach (var dataset in datasets)
@@ -102,6 +108,12 @@ public sealed class EvaluateCommand(TextWriter stdout, TextWriter stderr)
                     $"{dataset.Name} on {target.Name}",
                     dataset.Items.Count * repeat,
                     progress => runner.RunAsync(dataset, client, model, options, progress, cancellationToken)).ConfigureAwait(false);
+                if (judge is not null)
+                {
+                    summary = summary with { Judge = await judge.JudgeAsync(parsed.Value("judge")!, dataset, results, cancellationToken).ConfigureAwait(false) };
+                    await stdout.WriteLineAsync($"judge {summary.Judge.JudgeTarget}: {summary.Judge.Agreement.Successes} of {summary.Judge.Agreement.N} verdicts agree with the detector ({summary.Judge.Cached} from the cache, {summary.Judge.Unjudged} unjudged)").ConfigureAwait(false);
+                }
+
                 await RunReportWriter.WriteAsync(folder, summary, dataset, results, baselineOutputs, cancellationToken).ConfigureAwait(false);
                 console.PrintSummary(summary, folder);
             }

@@ -43,6 +43,9 @@ public sealed record RunSummary
     /// <summary>pass@1, pass^K and flaky items when each item was sent more than once; null otherwise.</summary>
     public RepeatStatistics? Repeats { get; init; }
 
+    /// <summary>How an LLM judge agreed with the local detector, when one was asked (<c>--judge</c>).</summary>
+    public Judge.JudgeAgreement? Judge { get; init; }
+
     public sealed record DatasetInfo(string Name, string Path, string ContentHash, int Items);
 
     public sealed record ModelInfo(string Target, string Provider, string? ModelId);

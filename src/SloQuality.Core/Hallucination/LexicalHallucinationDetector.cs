@@ -41,7 +41,7 @@ public sealed class LexicalHallucinationDetector(double threshold = 0.5) : IHall
 
         var worst = 0.0;
         var unsupported = new List<string>();
-        foreach (var claim in ItemEvidence.SplitSentences(output))
+        foreach (var claim in Sentences.Split(output))
         {
             var tokens = TextNormalizer.Tokens(claim);
             if (tokens.Count == 0)

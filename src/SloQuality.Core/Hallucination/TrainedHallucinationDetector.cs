@@ -1,3 +1,4 @@
+using SloQuality.Core.Text;
 using SloQuality.Core.Datasets;
 using SloQuality.Core.Hallucination.Training;
 using SloQuality.Core.Scoring;
@@ -39,7 +40,7 @@ public sealed class TrainedHallucinationDetector(HallucinationModel model, Detec
             return await fallback.DetectAsync(item, output, cancellationToken).ConfigureAwait(false);
         }
 
-        var sentences = ItemEvidence.SplitSentences(output).Where(s => s.Any(char.IsLetterOrDigit)).ToList();
+        var sentences = Sentences.Split(output).Where(s => s.Any(char.IsLetterOrDigit)).ToList();
         var claims = sentences.Count > 1 ? [output, .. sentences] : new List<string> { output };
         var features = await featurizer.FeaturesAsync(claims.Select(c => (item, c)).ToList(), cancellationToken).ConfigureAwait(false);
         var probabilities = claims.Select((c, i) => Math.Max(model.Probability(features[i]), UnsupportedName(item, c) ? UnsupportedNameScore : 0)).ToList();

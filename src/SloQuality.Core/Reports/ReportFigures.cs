@@ -27,7 +27,22 @@ public static class ReportFigures
         new("Output tokens/s (run)", Number(s.Tokens.ThroughputTokensPerSecond), string.Empty, s.Tokens.OutputTokens.ToString(CultureInfo.InvariantCulture) + " tokens"),
         new("Decode tokens/s p50", Number(s.Tokens.DecodeTokensPerSecondP50), string.Empty, string.Empty),
         .. RepeatRows(s),
+        .. JudgeRows(s),
     ];
+
+    /// <summary>The LLM judge's agreement with the local detector, when a judge was asked.</summary>
+    private static IEnumerable<Row> JudgeRows(RunSummary s)
+    {
+        if (s.Judge is not { } j)
+        {
+            yield break;
+        }
+
+        yield return Rate($"Judge ({j.JudgeTarget}) agrees with the detector", j.Agreement);
+        yield return new Row("Judge vs detector: Cohen's kappa", Number3(j.Kappa), string.Empty, j.Agreement.N.ToString(CultureInfo.InvariantCulture));
+        yield return new Row("Judge vs detector: both / judge only / detector only / neither flagged", $"{j.BothFlagged} / {j.JudgeOnly} / {j.DetectorOnly} / {j.NeitherFlagged}", string.Empty,
+            $"{j.Cached} cached, {j.Unjudged} unjudged");
+    }
 
     /// <summary>pass@1, pass^K and the flaky share, when every item was sent K times.</summary>
     private static IEnumerable<Row> RepeatRows(RunSummary s)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using SloQuality.Core.Text;
 using SloQuality.Core.Datasets;
 using SloQuality.Core.Hallucination.Features;
 using SloQuality.Core.Scoring;
@@ -37,7 +38,7 @@ public sealed class DetectorFeaturizer(IEmbeddingGenerator<string, Embedding<flo
 
     private EvidenceSet Evidence(GoldenItem item) => new(
         item.Reference.Select(t => Of(t, item)).ToList(),
-        item.Context.SelectMany(ItemEvidence.SplitSentences).Select(t => Of(t, item)).ToList(),
+        item.Context.SelectMany(Sentences.Split).Select(t => Of(t, item)).ToList(),
         item.Incorrect.Select(t => Of(t, item)).ToList(),
         item.Prompt);
 
@@ -47,7 +48,7 @@ public sealed class DetectorFeaturizer(IEmbeddingGenerator<string, Embedding<flo
         ContentWords.Gist(text, ContentWords.Of(item.Prompt).ToHashSet(StringComparer.Ordinal));
 
     private static IEnumerable<string> Texts(GoldenItem item) =>
-        item.Reference.Concat(item.Context.SelectMany(ItemEvidence.SplitSentences)).Concat(item.Incorrect);
+        item.Reference.Concat(item.Context.SelectMany(Sentences.Split)).Concat(item.Incorrect);
 
     private async Task EmbedAsync(IEnumerable<string> texts, CancellationToken cancellationToken)
     {

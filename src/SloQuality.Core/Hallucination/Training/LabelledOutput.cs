@@ -1,3 +1,4 @@
+using SloQuality.Core.Text;
 using SloQuality.Core.Datasets;
 
 namespace SloQuality.Core.Hallucination.Training;
@@ -60,7 +61,7 @@ public sealed record LabelledOutput(string Group, GoldenItem Item, string Output
             return null;
         }
 
-        var sentence = Item.Context.SelectMany(Scoring.ItemEvidence.SplitSentences)
+        var sentence = Item.Context.SelectMany(Text.Sentences.Split)
             .FirstOrDefault(s => Item.Reference.Any(r => s.Contains(r, StringComparison.OrdinalIgnoreCase) && !s.Equals(r, StringComparison.OrdinalIgnoreCase)));
         return sentence is null ? null : this with { Output = sentence };
     }
