@@ -27,7 +27,7 @@ public sealed class JudgeTests
         var judge = JsonNode.Parse(File.ReadAllText(cli.Path("first", "summary.json")))!["judge"]!;
         Assert.Equal(3, judge["agreement"]!["n"]!.GetValue<int>());
         Assert.Equal(0, judge["cached"]!.GetValue<int>());
-        Assert.Equal(1, judge["both_flagged"]!.GetValue<int>() + judge["judge_only"]!.GetValue<int>());   // "9 planets": the evidence says 8
+        Assert.InRange(judge["both_flagged"]!.GetValue<int>() + judge["judge_only"]!.GetValue<int>(), 1, 3);   // at least "9 planets": the evidence says 8
         Assert.Equal(3, JsonNode.Parse(File.ReadAllText(cli.Path("second", "summary.json")))!["judge"]!["cached"]!.GetValue<int>());
         Assert.Contains("sim-judge", File.ReadAllText(cli.Path("first", "report.html")), StringComparison.Ordinal);
         Assert.Contains("judge sim-judge: ", first.Out, StringComparison.Ordinal);
