@@ -34,6 +34,10 @@ public static class SloqApp
           sloq detector evaluate --data FILE... [--model MODEL] [--threshold P]
               Trains the hallucination detector on labelled outputs (TruthfulQA, HaluEval or our
               own JSON Lines), or measures it on data it was not trained on.
+          sloq hitl sample --run RUN_ID --n N --out FILE.csv [--dataset PATH]
+          sloq hitl import FILE.csv [--training FILE.jsonl --dataset PATH]
+              Human review: a stratified sheet (flagged, unflagged, borderline) to label, and its
+              labels back (the report then measures the detector; they can become training data).
           sloq datasets validate PATH...
               Checks dataset files and folders; prints every problem as path:line: message.
           sloq simulate --profile FILE [--profile FILE...] [--port P] [--datasets DIR...]
@@ -54,6 +58,7 @@ public static class SloqApp
                 ["slo", .. var rest] => await new SloCommand(stdout, stderr).RunAsync(rest, cancellationToken).ConfigureAwait(false),
                 ["report", .. var rest] => await new ReportCommand(stdout, stderr).RunAsync(rest, cancellationToken).ConfigureAwait(false),
                 ["datasets", "validate", .. var rest] => ValidateCommand.Run(rest, stdout, stderr),
+                ["hitl", .. var rest] => await new HitlCommand(stdout, stderr).RunAsync(rest, cancellationToken).ConfigureAwait(false),
                 ["detector", .. var rest] => await new DetectorCommand(stdout, stderr).RunAsync(rest, cancellationToken).ConfigureAwait(false),
                 ["simulate", .. var rest] => await SimulateCommand.RunAsync(rest, stdout, stderr, cancellationToken).ConfigureAwait(false),
                 _ => throw new UsageException($"unknown command '{string.Join(' ', args.Take(2))}'; run 'sloq --help'"),

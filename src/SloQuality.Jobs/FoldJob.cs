@@ -12,7 +12,7 @@ namespace SloQuality.Jobs;
 /// The daily or weekly fold: brings every SLO evaluation up to date from the store (catching up what
 /// was missed), then writes the report of the period that just ended to <c>OUT/reports/KIND/PERIOD/</c>.
 /// </summary>
-public sealed class FoldJob(ISloSliceStore slices, IResultStore results, JobsOptions options, TimeProvider time, HttpClient? http = null)
+public sealed class FoldJob(ISloSliceStore slices, IResultStore results, JobsOptions options, TimeProvider time, HttpClient? http = null, Core.Review.IReviewStore? reviews = null)
 {
     [DisplayName("fold SLOs and write the {0} report")]
     [AutomaticRetry(Attempts = 3)]
@@ -26,7 +26,7 @@ public sealed class FoldJob(ISloSliceStore slices, IResultStore results, JobsOpt
 
         await new SloFoldService(slices, time).FoldAsync(set, cancellationToken).ConfigureAwait(false);
         var (label, range) = LastPeriod(kind, time.GetUtcNow());
-        var report = await new QualityReportBuilder(slices, results, time).BuildAsync(set, kind, label, range.From, range.To, cancellationToken).ConfigureAwait(false);
+        var report = await new QualityReportBuilder(slices, results, time, reviews).BuildAsync(set, kind, label, range.From, range.To, cancellationToken).ConfigureAwait(false);
         await QualityReportWriter.WriteAsync(Path.Combine(options.OutputFolder, "reports", kind, label), report, cancellationToken).ConfigureAwait(false);
         await NotifyAsync(report, cancellationToken).ConfigureAwait(false);
     }

@@ -39,6 +39,7 @@ public static class ServiceSetup
         services.AddSingleton<IBaselineStore>(store);
         services.AddSingleton<IEmbeddingStore>(store);
         services.AddSingleton<INotificationStateStore>(store);
+        services.AddSingleton<Core.Review.IReviewStore>(store);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new JobsOptions { ConfigFolder = settings.ConfigFolder, DatasetsFolder = settings.DatasetsFolder, OutputFolder = settings.OutputFolder, ChunkSize = settings.ChunkSize });
         services.AddSingleton<DatasetCatalog>();

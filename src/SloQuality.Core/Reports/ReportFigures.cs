@@ -103,7 +103,7 @@ public static class ReportFigures
     public static Dictionary<string, GoldenItem> ItemsById(GoldenDataset dataset) =>
         dataset.Items.ToDictionary(i => i.Id, StringComparer.Ordinal);
 
-    private static Row Rate(string name, RateEstimate e) => e.Rate is null
+    public static Row Rate(string name, RateEstimate e) => e.Rate is null
         ? new Row(name, "n/a", string.Empty, "0")
         : new Row(name, Percent(e.Rate), $"[{Percent(e.Low)}, {Percent(e.High)}]", $"{e.Successes}/{e.N}");
 

@@ -12,4 +12,8 @@ public sealed record QualityReport(
     DateTimeOffset To,
     DateTimeOffset AsOf,
     DateTimeOffset GeneratedAt,
-    IReadOnlyList<TargetReport> Targets);
+    IReadOnlyList<TargetReport> Targets)
+{
+    /// <summary>The hallucination detector measured against the human review labels of the period's runs; null without labels.</summary>
+    public Review.DetectorReview? DetectorReview { get; init; }
+}

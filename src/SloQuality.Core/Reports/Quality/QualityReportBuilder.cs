@@ -9,7 +9,7 @@ namespace SloQuality.Core.Reports.Quality;
 /// the period's end (or now, for a period still running), the same as of the previous period's end for
 /// the changes, daily SLI values for the trends, and the period's runs for the worst items.
 /// </summary>
-public sealed class QualityReportBuilder(ISloSliceStore sliceStore, IResultStore results, TimeProvider time)
+public sealed class QualityReportBuilder(ISloSliceStore sliceStore, IResultStore results, TimeProvider time, Review.IReviewStore? reviews = null)
 {
     private const int WorstItems = 10;
     private const int TrendDays = 30;
@@ -46,7 +46,8 @@ public sealed class QualityReportBuilder(ISloSliceStore sliceStore, IResultStore
                 targetRuns.Count));
         }
 
-        return new QualityReport(kind, period, from, to, asOf, now, reports);
+        var reviewed = reviews is null ? [] : await reviews.ReviewedAsync(from, to, cancellationToken).ConfigureAwait(false);
+        return new QualityReport(kind, period, from, to, asOf, now, reports) { DetectorReview = Review.DetectorReview.Of(reviewed) };
     }
 
     /// <summary>The SLO over the window holding the instant just before <paramref name="at"/> (the period's last moment).</summary>

@@ -12,6 +12,13 @@ public static class QualityReportMarkdown
         md.AppendLine($"# SloQuality {report.Kind} report {report.Period}");
         md.AppendLine();
         md.AppendLine($"{report.From:u} to {report.To:u}, figures as of {report.AsOf:u}.");
+        if (report.DetectorReview is { } review)
+        {
+            md.AppendLine();
+            var (precision, recall) = (ReportFigures.Rate("precision", review.Precision), ReportFigures.Rate("recall", review.Recall));
+            md.AppendLine($"Hallucination detector against {review.Labels} human review labels: precision {precision.Value} {precision.Interval} ({precision.N}), recall {recall.Value} {recall.Interval} ({recall.N}).");
+        }
+
         foreach (var target in report.Targets)
         {
             md.AppendLine();

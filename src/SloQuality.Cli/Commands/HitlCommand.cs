@@ -1,0 +1,108 @@
+using System.Text.Json;
+using SloQuality.Core.Configuration;
+using SloQuality.Core.Datasets;
+using SloQuality.Core.Review;
+using SloQuality.Storage.Sqlite;
+
+namespace SloQuality.Cli.Commands;
+
+/// <summary>
+/// Human review. <c>sloq hitl sample --run RUN_ID --n N --out FILE.csv [--dataset PATH]</c> writes a
+/// review sheet stratified into flagged, unflagged and borderline outputs; <c>sloq hitl import FILE.csv
+/// [--training FILE.jsonl --dataset PATH]</c> stores the labels (the quality report then measures the
+/// detector's precision and recall against them) and can append them as labelled outputs for
+/// <c>sloq detector train</c>.
+/// </summary>
+public sealed class HitlCommand(TextWriter stdout, TextWriter stderr)
+{
+    private static readonly HashSet<string> SampleOptions = ["run", "n", "out", "dataset", "store", "config", "seed"];
+    private static readonly HashSet<string> ImportOptions = ["store", "training", "dataset"];
+    private static readonly HashSet<string> NoFlags = [];
+
+    public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken) => args switch
+    {
+        ["sample", .. var rest] => await SampleAsync(Arguments.Parse(rest, SampleOptions, NoFlags), cancellationToken).ConfigureAwait(false),
+        ["import", var file, .. var rest] => await ImportAsync(file, Arguments.Parse(rest, ImportOptions, NoFlags), cancellationToken).ConfigureAwait(false),
+        _ => throw new UsageException("expected 'sloq hitl sample --run RUN_ID --n N --out FILE.csv' or 'sloq hitl import FILE.csv'"),
+    };
+
+    private async Task<int> SampleAsync(Arguments parsed, CancellationToken cancellationToken)
+    {
+        var runId = parsed.Required("run");
+        var output = parsed.Required("out");
+        var n = parsed.Integer("n", 30, 1, 10_000);
+        await using var store = await OpenAsync(parsed, cancellationToken).ConfigureAwait(false);
+        if (await store.GetRunAsync(runId, cancellationToken).ConfigureAwait(false) is null)
+        {
+            await stderr.WriteLineAsync($"sloq: no run '{runId}' in the store (the run id is in summary.json as run_id)").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        var results = await store.GetItemResultsAsync(runId, cancellationToken).ConfigureAwait(false);
+        var threshold = HallucinationSettings.Load(parsed.Value("config") ?? "jobs").Settings.Threshold;
+        var rows = ReviewSample.Pick(results, n, threshold, parsed.Integer("seed", 1, 0, int.MaxValue));
+        var items = Items(parsed.Value("dataset"));
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+        await File.WriteAllTextAsync(output, ReviewCsv.Write(runId, rows, items), cancellationToken).ConfigureAwait(false);
+        var counts = rows.GroupBy(r => r.Stratum).Select(g => $"{g.Count()} {g.Key}");
+        await stdout.WriteLineAsync($"wrote {rows.Count} outputs to review ({string.Join(", ", counts)}) to {output}; fill the label column with yes (hallucinated) or no, then 'sloq hitl import {output}'").ConfigureAwait(false);
+        return ExitCodes.Success;
+    }
+
+    private async Task<int> ImportAsync(string file, Arguments parsed, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(file))
+        {
+            await stderr.WriteLineAsync($"sloq: {file}: no such file").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        var (labels, problems) = ReviewCsv.Read(file);
+        problems.ToList().ForEach(p => stderr.WriteLine(p.ToString()));
+        await using var store = await OpenAsync(parsed, cancellationToken).ConfigureAwait(false);
+        await store.SaveReviewLabelsAsync(labels, cancellationToken).ConfigureAwait(false);
+        var runs = labels.Select(l => l.RunId).ToHashSet(StringComparer.Ordinal);
+        var reviewed = (await store.ReviewedAsync(DateTimeOffset.MinValue, DateTimeOffset.MaxValue, cancellationToken).ConfigureAwait(false)).Where(r => runs.Contains(r.Label.RunId)).ToList();
+        await stdout.WriteLineAsync($"imported {labels.Count} labels").ConfigureAwait(false);
+        if (DetectorReview.Of(reviewed) is { } review)
+        {
+            await stdout.WriteLineAsync($"detector against these runs' labels: precision {Figure(review.Precision)}, recall {Figure(review.Recall)}, agreement {Figure(review.Agreement)}").ConfigureAwait(false);
+        }
+
+        if (parsed.Value("training") is { } training)
+        {
+            var items = Items(parsed.Required("dataset"));
+            var results = new Dictionary<(string, string, int), string>();
+            foreach (var run in runs)
+            {
+                foreach (var r in await store.GetItemResultsAsync(run, cancellationToken).ConfigureAwait(false))
+                {
+                    results[(run, r.ItemId, r.RepeatIndex)] = r.Output;
+                }
+            }
+
+            var lines = labels.Where(l => items!.ContainsKey(l.ItemId) && results.ContainsKey((l.RunId, l.ItemId, l.Repeat))).Select(l =>
+            {
+                var item = items![l.ItemId];
+                return JsonSerializer.Serialize(new { id = item.Id, question = item.Prompt, reference = item.Reference, context = item.Context, incorrect = item.Incorrect, answerable = item.Answerable, output = results[(l.RunId, l.ItemId, l.Repeat)], hallucinated = l.Hallucinated });
+            }).ToList();
+            await File.AppendAllLinesAsync(training, lines, cancellationToken).ConfigureAwait(false);
+            await stdout.WriteLineAsync($"appended {lines.Count} labelled outputs to {training} (train with 'sloq detector train --data {training} ...')").ConfigureAwait(false);
+        }
+
+        return problems.Count > 0 ? ExitCodes.BadInput : ExitCodes.Success;
+    }
+
+    private static string Figure(Core.Statistics.RateEstimate r) =>
+        r.Rate is null ? "n/a (n = 0)" : FormattableString.Invariant($"{r.Rate:0.000} [{r.Low:0.000}, {r.High:0.000}] (n = {r.N})");
+
+    private static Dictionary<string, GoldenItem>? Items(string? dataset) =>
+        dataset is null ? null : GoldenDatasetLoader.Load(dataset).Dataset?.Items.ToDictionary(i => i.Id, StringComparer.Ordinal);
+
+    private static async Task<SqliteResultStore> OpenAsync(Arguments parsed, CancellationToken cancellationToken)
+    {
+        var store = new SqliteResultStore(parsed.Value("store") ?? Path.Combine(".sloq", "results.db"));
+        await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        return store;
+    }
+}

@@ -1,0 +1,10 @@
+namespace SloQuality.Core.Review;
+
+/// <summary>Human review labels, kept beside the results they judge (a label imported again replaces the earlier one).</summary>
+public interface IReviewStore
+{
+    Task SaveReviewLabelsAsync(IReadOnlyList<ReviewLabel> labels, CancellationToken cancellationToken);
+
+    /// <summary>The labels of the runs started in [from, to), each with the detector's verdict on the same output.</summary>
+    Task<IReadOnlyList<(ReviewLabel Label, bool? Detector)>> ReviewedAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
+}
