@@ -145,7 +145,7 @@ public sealed class EvaluateCommandTests : IDisposable
             "evaluate", "--dataset", Repo("golden-datasets"), "--model", "gpt-7", "--config", Repo("jobs"), "--out", cli.Path("out"));
 
         Assert.Equal(2, exit);
-        Assert.Contains("unknown model target 'gpt-7', expected one of: sim-stable, sim-candidate, gpt-4o-mini", stderr);
+        Assert.Contains("unknown model target 'gpt-7', expected one of: sim-stable, sim-candidate, sim-judge, gpt-4o-mini", stderr);
     }
 
     [Fact]
