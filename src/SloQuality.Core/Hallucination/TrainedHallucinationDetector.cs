@@ -1,7 +1,7 @@
-using SloQuality.Core.Text;
 using SloQuality.Core.Datasets;
 using SloQuality.Core.Hallucination.Training;
 using SloQuality.Core.Scoring;
+using SloQuality.Core.Text;
 
 namespace SloQuality.Core.Hallucination;
 
@@ -13,7 +13,7 @@ namespace SloQuality.Core.Hallucination;
 /// is answered is hallucinated; declining to answer is never a hallucination. An item with no evidence
 /// at all is left to the lexical detector (the model has nothing to compare with).
 /// </summary>
-public sealed class TrainedHallucinationDetector(HallucinationModel model, DetectorFeaturizer featurizer, double threshold = TrainedHallucinationDetector.DefaultThreshold) : IHallucinationDetector
+public sealed partial class TrainedHallucinationDetector(HallucinationModel model, DetectorFeaturizer featurizer, double threshold = TrainedHallucinationDetector.DefaultThreshold) : IHallucinationDetector
 {
     /// <summary>The calibrated probability at which an output counts as hallucinated.</summary>
     public const double DefaultThreshold = 0.5;
@@ -35,13 +35,26 @@ public sealed class TrainedHallucinationDetector(HallucinationModel model, Detec
             return new HallucinationVerdict(false, 0.1, []);
         }
 
-        if (item.Reference.Count == 0 && item.Context.Count == 0 && item.Incorrect.Count == 0)
+        // Structured output (JSON) makes no sentences to compare: its facts are checked lexically.
+        if ((item.Reference.Count == 0 && item.Context.Count == 0 && item.Incorrect.Count == 0) || IsJson(output))
         {
             return await fallback.DetectAsync(item, output, cancellationToken).ConfigureAwait(false);
         }
 
-        var sentences = Sentences.Split(output).Where(s => s.Any(char.IsLetterOrDigit)).ToList();
-        var claims = sentences.Count > 1 ? [output, .. sentences] : new List<string> { output };
+        // "Good question." and "Here is the answer:" claim nothing; left in, they read as unsupported claims.
+        var text = output.Trim();
+        for (var stripped = Strip(text); stripped != text; stripped = Strip(text))
+        {
+            text = stripped;
+        }
+
+        var sentences = Sentences.Split(text).Where(s => s.Any(char.IsLetterOrDigit) && !ConversationalFiller().IsMatch(s)).ToList();
+        if (sentences.Count == 0)
+        {
+            return new HallucinationVerdict(false, 0.1, []);
+        }
+
+        var claims = sentences.Count > 1 ? [text, .. sentences] : new List<string> { text };
         var features = await featurizer.FeaturesAsync(claims.Select(c => (item, c)).ToList(), cancellationToken).ConfigureAwait(false);
         var probabilities = claims.Select((c, i) => Math.Max(model.Probability(features[i]), UnsupportedName(item, c) ? UnsupportedNameScore : 0)).ToList();
         if (item.Context.Count > 0 && item.Incorrect.Count == 0)
@@ -89,6 +102,30 @@ public sealed class TrainedHallucinationDetector(HallucinationModel model, Detec
     }
 
     private const float UnsupportedNameScore = 0.75f;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*((good|great|interesting) question|sure( thing)?|certainly|of course|absolutely|happy to help|thanks for asking|here is the answer|here's the answer|here is what i found)\s*[.:!,]\s*", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ConversationalFiller();
+
+    private static string Strip(string text) => ConversationalFiller().Replace(text, string.Empty, 1).Trim();
+
+    private static bool IsJson(string output)
+    {
+        var trimmed = output.Trim();
+        if (trimmed.Length < 2 || trimmed[0] is not ('{' or '['))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(trimmed);
+            return true;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
+    }
 
     private static string Shorten(string text) => text.Length > 200 ? text[..200] + "…" : text;
 }

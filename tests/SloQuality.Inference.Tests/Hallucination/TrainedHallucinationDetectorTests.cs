@@ -87,4 +87,22 @@ public sealed class TrainedHallucinationDetectorTests
         Assert.Contains(verdict.UnsupportedClaims, c => c.StartsWith("Frank Lloyd Wright", StringComparison.Ordinal));
         Assert.DoesNotContain(verdict.UnsupportedClaims, c => c.StartsWith("The Sydney Opera House was designed by Jorn", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task ConversationalFillerIsNotAClaim()
+    {
+        var verdict = await Detect(Returns, "Good question. Sure. Yes, opened products can be returned within 30 days with the receipt.");
+
+        Assert.False(verdict.Hallucinated);
+        Assert.DoesNotContain(verdict.UnsupportedClaims, c => c.StartsWith("Good question", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AStructuredAnswerIsCheckedForItsFactsNotAsSentences()
+    {
+        var invoice = Item("Extract the invoice fields.", ["{\"vendor\": \"Alpine Freight GmbH\", \"total\": 1200.5}"], context: ["INVOICE Alpine Freight GmbH, total 1,200.50 EUR"]);
+
+        Assert.False((await Detect(invoice, "{\"vendor\": \"Alpine Freight GmbH\", \"total\": 1200.5}")).Hallucinated);
+        Assert.True((await Detect(invoice, "{\"vendor\": \"Zephyr Logistics\", \"total\": 9999}")).Hallucinated);
+    }
 }
