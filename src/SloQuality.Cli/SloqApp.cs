@@ -34,6 +34,10 @@ public static class SloqApp
           sloq detector evaluate --data FILE... [--model MODEL] [--threshold P]
               Trains the hallucination detector on labelled outputs (TruthfulQA, HaluEval or our
               own JSON Lines), or measures it on data it was not trained on.
+          sloq signoff --candidate TARGET --baseline TARGET|RUN_ID [--datasets GLOB] [--policy FILE]
+                       [--junit FILE] [--markdown FILE] [--approver NAME] [--max-age 7d]
+              Model-release sign-off: paired statistics against the baseline, a verdict with its
+              rules (exit 0 approved, 1 rejected, 2 insufficient evidence), a stored record.
           sloq hitl sample --run RUN_ID --n N --out FILE.csv [--dataset PATH]
           sloq hitl import FILE.csv [--training FILE.jsonl --dataset PATH]
               Human review: a stratified sheet (flagged, unflagged, borderline) to label, and its
@@ -58,6 +62,7 @@ public static class SloqApp
                 ["slo", .. var rest] => await new SloCommand(stdout, stderr).RunAsync(rest, cancellationToken).ConfigureAwait(false),
                 ["report", .. var rest] => await new ReportCommand(stdout, stderr).RunAsync(rest, cancellationToken).ConfigureAwait(false),
                 ["datasets", "validate", .. var rest] => ValidateCommand.Run(rest, stdout, stderr),
+                ["signoff", .. var rest] => await new SignoffCommand(stdout, stderr).RunAsync([.. rest], cancellationToken).ConfigureAwait(false),
                 ["hitl", .. var rest] => await new HitlCommand(stdout, stderr).RunAsync(rest, cancellationToken).ConfigureAwait(false),
                 ["detector", .. var rest] => await new DetectorCommand(stdout, stderr).RunAsync(rest, cancellationToken).ConfigureAwait(false),
                 ["simulate", .. var rest] => await SimulateCommand.RunAsync(rest, stdout, stderr, cancellationToken).ConfigureAwait(false),

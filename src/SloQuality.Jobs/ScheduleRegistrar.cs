@@ -1,5 +1,5 @@
-using Hangfire;
 using Hangfire.Storage;
+using Hangfire;
 using SloQuality.Core.Datasets;
 using SloQuality.Core.Notifications;
 using SloQuality.Core.Production;

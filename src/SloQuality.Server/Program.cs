@@ -1,5 +1,5 @@
-using Hangfire;
 using Hangfire.Dashboard;
+using Hangfire;
 using SloQuality.Jobs;
 using SloQuality.Server;
 

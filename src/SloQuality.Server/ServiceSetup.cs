@@ -1,5 +1,5 @@
-using Hangfire;
 using Hangfire.PostgreSql;
+using Hangfire;
 using OpenTelemetry.Metrics;
 using SloQuality.Core.Configuration;
 using SloQuality.Core.Drift;
@@ -10,11 +10,11 @@ using SloQuality.Core.Scoring;
 using SloQuality.Core.Slo;
 using SloQuality.Inference.Embeddings;
 using SloQuality.Inference.Hallucination;
-using SloQuality.Jobs;
 using SloQuality.Jobs.Telemetry;
-using SloQuality.Storage;
+using SloQuality.Jobs;
 using SloQuality.Storage.Postgres;
 using SloQuality.Storage.Sqlite;
+using SloQuality.Storage;
 
 namespace SloQuality.Server;
 

@@ -165,5 +165,17 @@ public static partial class Schema
                 PRIMARY KEY (run_id, item_id, repeat_index)
             );
             """),
+        (7, "model-release sign-offs", """
+            CREATE TABLE signoffs (
+                signoff_id TEXT PRIMARY KEY,
+                signed_at TEXT NOT NULL,
+                candidate TEXT NOT NULL,
+                baseline TEXT NOT NULL,
+                verdict TEXT NOT NULL,
+                approver TEXT NULL,
+                record_json TEXT NOT NULL
+            );
+            CREATE INDEX signoffs_by_time ON signoffs (signed_at);
+            """),
     ];
 }

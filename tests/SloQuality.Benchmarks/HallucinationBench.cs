@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.ML;
 using Microsoft.ML.Data;
-using SloQuality.Core.Hallucination;
+using Microsoft.ML;
 using SloQuality.Core.Hallucination.Training;
+using SloQuality.Core.Hallucination;
 using SloQuality.Core.Scoring;
 using SloQuality.Core.Text;
 using SloQuality.Inference.Embeddings;

@@ -6,8 +6,8 @@ using SloQuality.Core.Hallucination;
 using SloQuality.Core.Replay;
 using SloQuality.Core.Reports;
 using SloQuality.Core.Scoring;
-using SloQuality.Inference;
 using SloQuality.Inference.Hallucination;
+using SloQuality.Inference;
 using SloQuality.Simulator;
 using SloQuality.Storage.Sqlite;
 

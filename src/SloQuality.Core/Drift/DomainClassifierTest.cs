@@ -1,7 +1,7 @@
 using System.Globalization;
-using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
+using Microsoft.ML;
 
 namespace SloQuality.Core.Drift;
 

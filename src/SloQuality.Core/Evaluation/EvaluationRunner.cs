@@ -1,7 +1,7 @@
 using SloQuality.Core.Datasets;
 using SloQuality.Core.Drift;
-using SloQuality.Core.Slo;
 using SloQuality.Core.Replay;
+using SloQuality.Core.Slo;
 
 namespace SloQuality.Core.Evaluation;
 

@@ -40,7 +40,7 @@ public sealed class SignoffEvaluator(SignoffPolicy policy)
     private IEnumerable<SignoffRule> SloRules(RunRecord run, IReadOnlyList<ItemResult> candidate, SloSet set)
     {
         var sum = SliCalculator.Sum(SliceAggregator.Aggregate(run, candidate));
-        foreach (var slo in set.Slos.Where(s => s.Sli != SliKinds.Mttr && s.Sli != SliKinds.DriftSimilarity && s.Scope.Covers(run.ModelTarget, run.DatasetName)))
+        foreach (var slo in set.Slos.Where(s => policy.Gates(s.Name) && s.Sli != SliKinds.Mttr && s.Sli != SliKinds.DriftSimilarity && s.Scope.Covers(run.ModelTarget, run.DatasetName)))
         {
             var reading = SliCalculator.Read(slo, set.Availability, sum);
             var name = $"slo {slo.Name}";

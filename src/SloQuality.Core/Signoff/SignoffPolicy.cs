@@ -29,4 +29,9 @@ public sealed record SignoffPolicy
     public int Resamples { get; init; } = 2000;
 
     public int Seed { get; init; } = 1;
+
+    /// <summary>The SLOs of <c>slos.yaml</c> that gate a release (null: all of them; empty: none, regressions only).</summary>
+    public IReadOnlyList<string>? Slos { get; init; }
+
+    public bool Gates(string slo) => Slos is null || Slos.Contains(slo, StringComparer.Ordinal);
 }

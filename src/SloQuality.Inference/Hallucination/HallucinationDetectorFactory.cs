@@ -1,6 +1,6 @@
 using SloQuality.Core.Configuration;
-using SloQuality.Core.Hallucination;
 using SloQuality.Core.Hallucination.Training;
+using SloQuality.Core.Hallucination;
 using SloQuality.Inference.Embeddings;
 
 namespace SloQuality.Inference.Hallucination;

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
-using Microsoft.SemanticKernel;
+using System.Text;
 using Microsoft.SemanticKernel.Connectors.OpenAI;
+using Microsoft.SemanticKernel;
 using SloQuality.Core.Configuration;
 using SloQuality.Core.Datasets;
 using SloQuality.Core.Judge;

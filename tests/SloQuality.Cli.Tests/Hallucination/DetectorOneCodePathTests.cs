@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using SloQuality.Core.Datasets;
 using SloQuality.Core.Hallucination.Training;
 using SloQuality.Inference.Hallucination;

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.AI;
-using SloQuality.Core.Text;
 using SloQuality.Core.Datasets;
 using SloQuality.Core.Hallucination.Features;
 using SloQuality.Core.Scoring;
+using SloQuality.Core.Text;
 
 namespace SloQuality.Core.Hallucination.Training;
 

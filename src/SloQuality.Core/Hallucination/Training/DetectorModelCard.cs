@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
 
 namespace SloQuality.Core.Hallucination.Training;
 

@@ -1,6 +1,6 @@
-using Microsoft.ML;
-using Microsoft.ML.Trainers;
 using Microsoft.ML.Trainers.FastTree;
+using Microsoft.ML.Trainers;
+using Microsoft.ML;
 
 namespace SloQuality.Core.Hallucination.Training;
 

@@ -1,5 +1,5 @@
-using Microsoft.ML;
 using Microsoft.ML.Data;
+using Microsoft.ML;
 
 namespace SloQuality.Core.Hallucination.Training;
 

@@ -1,5 +1,5 @@
-using SloQuality.Core.Text;
 using SloQuality.Core.Datasets;
+using SloQuality.Core.Text;
 
 namespace SloQuality.Core.Hallucination.Training;
 
