@@ -5,13 +5,13 @@ using SloQuality.Storage.Sqlite;
 namespace SloQuality.Cli.Commands;
 
 /// <summary>
-/// <c>sloq baseline promote --run RUN_ID [--noise-run RUN_ID] [--approver NAME]</c> makes a completed run
+/// <c>sloq baseline promote --run RUN_ID | --signoff SIGNOFF_ID [--noise-run RUN_ID] [--approver NAME]</c> makes a completed run (or every candidate run of an approved sign-off)
 /// the baseline of its (model target, dataset), with its noise floor; <c>sloq baseline show</c> lists the
 /// current baselines.
 /// </summary>
 public sealed class BaselineCommand(TextWriter stdout, TextWriter stderr)
 {
-    private static readonly HashSet<string> PromoteOptions = ["run", "noise-run", "approver", "store", "config"];
+    private static readonly HashSet<string> PromoteOptions = ["run", "signoff", "noise-run", "approver", "store", "config"];
     private static readonly HashSet<string> ShowOptions = ["store", "model", "dataset"];
     private static readonly HashSet<string> NoFlags = [];
 
@@ -25,7 +25,6 @@ public sealed class BaselineCommand(TextWriter stdout, TextWriter stderr)
     private async Task<int> PromoteAsync(Arguments parsed, CancellationToken cancellationToken)
     {
         NoPositional(parsed);
-        var runId = parsed.Required("run");
         using var drift = DriftServices.Load(parsed.Value("config") ?? "jobs", stderr);
         if (drift is null)
         {
@@ -33,7 +32,48 @@ public sealed class BaselineCommand(TextWriter stdout, TextWriter stderr)
         }
 
         await using var store = await OpenAsync(parsed, cancellationToken).ConfigureAwait(false);
+        var runIds = parsed.Value("signoff") is { } signoffId ? await SignedOffRunsAsync(store, signoffId, cancellationToken).ConfigureAwait(false) : [parsed.Required("run")];
+        if (runIds is null)
+        {
+            return ExitCodes.BadInput;
+        }
+
         var promotion = new BaselinePromotion(store, store, new EmbeddingCache(drift.Generator, store), TimeProvider.System);
+        foreach (var runId in runIds)
+        {
+            var result = await PromoteOneAsync(promotion, runId, parsed, cancellationToken).ConfigureAwait(false);
+            if (result != ExitCodes.Success)
+            {
+                return result;
+            }
+        }
+
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The candidate runs of an approved sign-off (one per dataset); null, with the reason printed, otherwise.</summary>
+    private async Task<IReadOnlyList<string>?> SignedOffRunsAsync(Storage.Sqlite.SqliteResultStore store, string signoffId, CancellationToken cancellationToken)
+    {
+        var json = await store.GetSignoffAsync(signoffId, cancellationToken).ConfigureAwait(false);
+        if (json is null)
+        {
+            await stderr.WriteLineAsync($"sloq: no sign-off '{signoffId}' in the store").ConfigureAwait(false);
+            return null;
+        }
+
+        var record = System.Text.Json.Nodes.JsonNode.Parse(json)!;
+        var verdict = record["result"]?["verdict"]?.GetValue<string>();
+        if (verdict != Core.Signoff.SignoffVerdict.Approved)
+        {
+            await stderr.WriteLineAsync($"sloq: sign-off '{signoffId}' is {verdict}, not approved: its candidate's runs cannot become baselines").ConfigureAwait(false);
+            return null;
+        }
+
+        return record["datasets"]!.AsArray().Select(d => d!["candidate_run_id"]!.GetValue<string>()).ToList();
+    }
+
+    private async Task<int> PromoteOneAsync(BaselinePromotion promotion, string runId, Arguments parsed, CancellationToken cancellationToken)
+    {
         var (baseline, problem) = await promotion.PromoteAsync(runId, parsed.Value("noise-run"), parsed.Value("approver") ?? Environment.UserName, cancellationToken).ConfigureAwait(false);
         if (baseline is null)
         {

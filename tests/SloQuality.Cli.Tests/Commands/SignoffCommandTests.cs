@@ -54,6 +54,28 @@ public sealed class SignoffCommandTests
         Assert.True(first.Exit == 0, first.Out + first.Err);
         Assert.Contains(": approved", first.Out, StringComparison.Ordinal);
         Assert.Contains("(reused)", second.Out, StringComparison.Ordinal);
+
+        // The approved candidate's runs become the drift baselines.
+        var signoffId = System.Text.RegularExpressions.Regex.Match(first.Out, @"(signoff-\S+): approved").Groups[1].Value;
+        var promote = await cli.RunAsync("baseline", "promote", "--signoff", signoffId, "--config", Repo("jobs"), "--store", cli.Path("results.db"), "--approver", "ann");
+        Assert.True(promote.Exit == 0, promote.Err);
+        Assert.Contains("as the baseline of factual-qa on sim-stable", promote.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ARejectedSignoffCannotPromoteItsRuns()
+    {
+        using var cli = new CliRun();
+        var policy = cli.Write("policy.yaml", "slos: [hallucination-daily]\nslo_by: point\n");
+        var signoff = await cli.RunAsync("signoff", "--candidate", "sim-candidate", "--baseline", "sim-stable", "--config", Repo("jobs"), "--policy", policy,
+            "--datasets", Repo("golden-datasets", "invoice-extraction.jsonl"), "--store", cli.Path("results.db"));
+        var signoffId = System.Text.RegularExpressions.Regex.Match(signoff.Out, @"(signoff-\S+): (\S+)").Groups[1].Value;
+
+        var promote = await cli.RunAsync("baseline", "promote", "--signoff", signoffId, "--config", Repo("jobs"), "--store", cli.Path("results.db"));
+
+        Assert.NotEqual(0, signoff.Exit);
+        Assert.Equal(2, promote.Exit);
+        Assert.Contains("not approved", promote.Err, StringComparison.Ordinal);
     }
 
     [Fact]
