@@ -71,39 +71,43 @@ public sealed class SignoffCommand(TextWriter stdout, TextWriter stderr)
         }
 
         var runner = new EvaluationRunner(store, new ItemScorer(new CorrectnessJudge(), detector), TimeProvider.System, null, store);
-        var now = DateTimeOffset.UtcNow;
-        var runs = new List<(GoldenDataset Dataset, RunRecord BaselineRun, IReadOnlyList<ItemResult> Baseline, RunRecord CandidateRun, IReadOnlyList<ItemResult> Candidate)>();
-        foreach (var dataset in datasets)
+        var clients = new List<IDisposable>();
+        try
         {
-            RunRecord? baseRecord = baselineRun;
-            if (baseRecord is not null && (baseRecord.DatasetName != dataset.Name || baseRecord.DatasetHash != dataset.ContentHash))
+            var request = new SignoffRequest(candidate.Name, baselineName, parsed.Value("approver"), maxAge);
+            var (record, problem) = await new SignoffRunner(store, store, runner, policy, slos, TimeProvider.System).RunAsync(request, datasets, target =>
             {
-                continue;   // a baseline run covers its own dataset version only
+                var found = targets.FirstOrDefault(t => t.Name == target);
+                if (found is null)
+                {
+                    return (null, null, $"unknown model target '{target}'");
+                }
+
+                var concurrency = parsed.Integer("concurrency", found.Concurrency, 1, 1024);
+                var (client, problems) = ModelClientFactory.Create(found with { Concurrency = concurrency }, config, simulator?.BaseUri, Environment.GetEnvironmentVariable);
+                if (client is IDisposable disposable)
+                {
+                    clients.Add(disposable);
+                }
+
+                return (client, new RunSummary.ModelInfo(found.Name, found.Provider, found.Model ?? found.Name), string.Join("; ", problems));
+            }, line => stdout.WriteLine(line), cancellationToken).ConfigureAwait(false);
+            if (record is null)
+            {
+                await stderr.WriteLineAsync($"sloq: {problem}").ConfigureAwait(false);
+                return ExitCodes.BadInput;
             }
 
-            baseRecord ??= (await store.GetRunsAsync(now - maxAge, now, cancellationToken).ConfigureAwait(false))
-                .Select(r => r.Run)
-                .Where(r => r.ModelTarget == baseline!.Name && r.DatasetName == dataset.Name && r.DatasetHash == dataset.ContentHash && r.Status == RunRecord.Completed)
-                .MaxBy(r => r.StartedAt);
-            var reused = baseRecord is not null;
-            baseRecord ??= (await RunAsync(runner, baseline!, config, simulator, dataset, parsed, cancellationToken).ConfigureAwait(false)).Run;
-            var (candidateRun, candidateResults) = await RunAsync(runner, candidate, config, simulator, dataset, parsed, cancellationToken).ConfigureAwait(false);
-            var baselineResults = await store.GetItemResultsAsync(baseRecord.RunId, cancellationToken).ConfigureAwait(false);
-            await stdout.WriteLineAsync($"{dataset.Name}: candidate run {candidateRun.RunId}; baseline run {baseRecord.RunId}{(reused ? " (reused)" : string.Empty)}").ConfigureAwait(false);
-            runs.Add((dataset, baseRecord, baselineResults, candidateRun, candidateResults));
+            return await ReportAsync(record, parsed, cancellationToken).ConfigureAwait(false);
         }
-
-        if (runs.Count == 0)
+        finally
         {
-            await stderr.WriteLineAsync($"sloq: the baseline run '{baselineName}' is of none of the sign-off datasets' versions").ConfigureAwait(false);
-            return ExitCodes.BadInput;
+            clients.ForEach(c => c.Dispose());
         }
+    }
 
-        var evaluator = new SignoffEvaluator(policy);
-        var perDataset = runs.Select(r => new SignoffRecord.DatasetRuns(r.Dataset.Name, r.Dataset.ContentHash, r.BaselineRun.RunId, r.CandidateRun.RunId,
-            evaluator.Evaluate(r.CandidateRun, r.Baseline, r.Candidate, slos))).ToList();
-        var record = new SignoffRecord(SignoffRecord.NewId(candidate.Name, now), now, parsed.Value("approver"), candidate.Name, baselineRun?.RunId ?? baseline!.Name, perDataset, Overall(evaluator, runs, slos, perDataset));
-        await store.SaveSignoffAsync(record, JsonSerializer.Serialize(record, SloqJson.Indented), cancellationToken).ConfigureAwait(false);
+    private async Task<int> ReportAsync(SignoffRecord record, Arguments parsed, CancellationToken cancellationToken)
+    {
         if (parsed.Value("junit") is { } junit)
         {
             await File.WriteAllTextAsync(junit, SignoffWriters.JUnit(record), cancellationToken).ConfigureAwait(false);
@@ -121,41 +125,6 @@ public sealed class SignoffCommand(TextWriter stdout, TextWriter stderr)
         }
 
         return record.Result.ExitCode;
-    }
-
-    /// <summary>Regressions judged on all datasets' pairs together (one Holm family); SLOs per dataset, as their scopes say.</summary>
-    private static SignoffVerdict Overall(SignoffEvaluator evaluator, List<(GoldenDataset Dataset, RunRecord BaselineRun, IReadOnlyList<ItemResult> Baseline, RunRecord CandidateRun, IReadOnlyList<ItemResult> Candidate)> runs, SloSet slos, List<SignoffRecord.DatasetRuns> perDataset)
-    {
-        static IEnumerable<ItemResult> Keyed(string dataset, IReadOnlyList<ItemResult> results) => results.Select(r => r with { ItemId = dataset + "/" + r.ItemId });
-        var pooled = evaluator.Evaluate(
-            runs[0].CandidateRun with { DatasetName = "*" },
-            runs.SelectMany(r => Keyed(r.Dataset.Name, r.Baseline)).ToList(),
-            runs.SelectMany(r => Keyed(r.Dataset.Name, r.Candidate)).ToList(),
-            new SloSet([], slos.Availability));
-        var rules = pooled.Rules.Concat(perDataset.SelectMany(d => d.Verdict.Rules.Where(r => r.Kind == SignoffRule.Slo).Select(r => r with { Name = $"{r.Name} on {d.Dataset}" }))).ToList();
-        return new SignoffVerdict(SignoffVerdict.Decide(rules), rules, pooled.PairedItems);
-    }
-
-    private async Task<(RunRecord Run, IReadOnlyList<ItemResult> Results)> RunAsync(EvaluationRunner runner, ModelTarget target, string config, SimulatorHost? simulator, GoldenDataset dataset, Arguments parsed, CancellationToken cancellationToken)
-    {
-        var concurrency = parsed.Integer("concurrency", target.Concurrency, 1, 1024);
-        var (client, problems) = ModelClientFactory.Create(target with { Concurrency = concurrency }, config, simulator?.BaseUri, Environment.GetEnvironmentVariable);
-        if (client is null)
-        {
-            throw new UsageException(string.Join("; ", problems));
-        }
-
-        try
-        {
-            var model = new RunSummary.ModelInfo(target.Name, target.Provider, target.Model ?? target.Name);
-            var outcome = await runner.RunAsync(dataset, client, model, new EvaluationOptions { Concurrency = concurrency }, null, cancellationToken).ConfigureAwait(false);
-            var run = new RunRecord(outcome.Summary.RunId, dataset.Name, dataset.ContentHash, target.Name, dataset.Items.Count, 1, outcome.Summary.StartedAt, outcome.Summary.FinishedAt, RunRecord.Completed);
-            return (run, outcome.Results);
-        }
-        finally
-        {
-            (client as IDisposable)?.Dispose();
-        }
     }
 
     private async Task<SimulatorHost?> SimulatorAsync(string config, List<GoldenDataset> datasets, ModelTarget?[] targets)
