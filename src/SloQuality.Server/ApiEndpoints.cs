@@ -1,7 +1,9 @@
+using Hangfire;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using SloQuality.Core.Evaluation;
 using SloQuality.Core.Reports;
+using SloQuality.Core.Signoff;
 using SloQuality.Core.Slo;
 using SloQuality.Jobs;
 
@@ -89,6 +91,24 @@ public static partial class ApiEndpoints
                 : Results.Accepted($"/api/runs/{runId}", new { run_id = runId });
         });
 
+        api.MapPost("/signoffs", (StartSignoffRequest request, IModelClientProvider clients, IResultStore results, IBackgroundJobClient jobs) =>
+        {
+            if (clients.Get(request.Candidate).Problem is { } candidateProblem)
+            {
+                return Results.BadRequest(new { error = "the sign-off did not start", problems = new[] { candidateProblem } });
+            }
+
+            var jobId = jobs.Enqueue<SignoffJob>(j => j.RunAsync(request.Candidate, request.Baseline, request.Approver, CancellationToken.None));
+            return Results.Accepted("/api/signoffs", new { job_id = jobId, candidate = request.Candidate, baseline = request.Baseline });
+        });
+
+        api.MapGet("/signoffs", async (ISignoffStore signoffs, CancellationToken ct) =>
+            Results.Json((await signoffs.ListSignoffsAsync(100, ct).ConfigureAwait(false))
+                .Select(s => new { signoff_id = s.SignoffId, at = s.At, candidate = s.Candidate, baseline = s.Baseline, verdict = s.Verdict, approver = s.Approver }), SloqJson.Compact));
+
+        api.MapGet("/signoffs/{signoffId}", async (string signoffId, ISignoffStore signoffs, CancellationToken ct) =>
+            await signoffs.GetSignoffAsync(signoffId, ct).ConfigureAwait(false) is { } json ? Results.Text(json, "application/json; charset=utf-8") : Results.NotFound());
+
         api.MapGet("/slo", async (ISloSliceStore slices, TimeProvider time, ServerSettings settings, CancellationToken ct) =>
         {
             var (set, problems) = SloCatalog.Load(settings.ConfigFolder);
@@ -114,6 +134,9 @@ public static partial class ApiEndpoints
             return File.Exists(path) ? Results.File(Path.GetFullPath(path), type + "; charset=utf-8", file) : Results.NotFound();
         });
     }
+
+    /// <summary>POST /api/signoffs: the candidate target, the baseline (a target or a run id), and who asks.</summary>
+    public sealed record StartSignoffRequest(string Candidate, string Baseline, string? Approver);
 
     /// <summary>POST /api/runs: a dataset by name, a model target, and optionally the repeat count.</summary>
     public sealed record StartRunRequest(string Dataset, string Target, int? Repeat);

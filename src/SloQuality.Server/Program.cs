@@ -52,6 +52,7 @@ builder.Services.AddHostedService<SloGaugeRefresher>();
 var app = builder.Build();
 var access = app.Services.GetRequiredService<Access>();
 SloDashboardPage.Register();
+SignoffDashboardPage.Register();
 app.UseHangfireDashboard("/hangfire", new DashboardOptions
 {
     DashboardTitle = "SloQuality",

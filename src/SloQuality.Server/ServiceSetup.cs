@@ -40,6 +40,7 @@ public static class ServiceSetup
         services.AddSingleton<IEmbeddingStore>(store);
         services.AddSingleton<INotificationStateStore>(store);
         services.AddSingleton<Core.Review.IReviewStore>(store);
+        services.AddSingleton<Core.Signoff.ISignoffStore>(store);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new JobsOptions { ConfigFolder = settings.ConfigFolder, DatasetsFolder = settings.DatasetsFolder, OutputFolder = settings.OutputFolder, ChunkSize = settings.ChunkSize });
         services.AddSingleton<DatasetCatalog>();
@@ -72,6 +73,7 @@ public static class ServiceSetup
         services.AddTransient<ScheduleRegistrar>();
         services.AddTransient<ProductionImportJob>();
         services.AddTransient<AlertWatchJob>();
+        services.AddTransient<SignoffJob>();
 
         // One pooled client for Prometheus and webhooks (connections renewed so DNS changes are seen).
         services.AddSingleton(_ => new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) }) { Timeout = TimeSpan.FromMinutes(2) });

@@ -142,6 +142,43 @@ public sealed class AccessAndApiTests : IAsyncLifetime
         Assert.Contains(reason, await response.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task ASignoffStartedThroughTheApiRunsAsAJobAndIsListedWithItsPage()
+    {
+        using var http = new HttpClient { BaseAddress = server.BaseUri };
+        var body = JsonContent.Create(new { candidate = "sim-candidate", baseline = "sim-stable", approver = "ann" });
+
+        var refused = await Send(http, HttpMethod.Post, "/api/signoffs", Basic("viewer", "look only"), body);
+        var started = await Send(http, HttpMethod.Post, "/api/signoffs", Basic("admin", "correct horse"), body);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+
+        JsonElement listed = default;
+        for (var i = 0; i < 240; i++)
+        {
+            var list = JsonDocument.Parse(await (await Send(http, HttpMethod.Get, "/api/signoffs", Basic("viewer", "look only"))).Content.ReadAsStringAsync()).RootElement;
+            if (list.GetArrayLength() > 0)
+            {
+                listed = list[0];
+                break;
+            }
+
+            await Task.Delay(500);
+        }
+
+        Assert.True(listed.ValueKind == JsonValueKind.Object, server.Log);
+        var id = listed.GetProperty("signoff_id").GetString()!;
+        var verdict = listed.GetProperty("verdict").GetString();
+        Assert.Contains(verdict, new[] { "approved", "rejected", "insufficient-evidence" });
+        Assert.Equal("ann", listed.GetProperty("approver").GetString());
+        var record = JsonDocument.Parse(await (await Send(http, HttpMethod.Get, $"/api/signoffs/{id}", Basic("viewer", "look only"))).Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("factual-qa", record.GetProperty("datasets")[0].GetProperty("dataset").GetString());
+        var page = await (await Send(http, HttpMethod.Get, $"/hangfire/signoffs/{id}", Basic("admin", "correct horse"))).Content.ReadAsStringAsync();
+        Assert.Contains($"sim-candidate against sim-stable: {verdict}", page, StringComparison.Ordinal);
+        Assert.Contains("no regression: hallucination", page, StringComparison.Ordinal);
+        Assert.Contains(id, await (await Send(http, HttpMethod.Get, "/hangfire/signoffs", Basic("admin", "correct horse"))).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     private static AuthenticationHeaderValue Basic(string user, string password) =>
         new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
 
