@@ -75,7 +75,9 @@ public sealed class SignoffCommand(TextWriter stdout, TextWriter stderr)
         try
         {
             var request = new SignoffRequest(candidate.Name, baselineName, parsed.Value("approver"), maxAge);
-            var (record, problem) = await new SignoffRunner(store, store, runner, policy, slos, TimeProvider.System).RunAsync(request, datasets, target =>
+            using var drift = DriftServices.Load(config, stderr);
+            var embeddings = drift is null ? null : new Core.Drift.EmbeddingCache(drift.Generator, store);
+            var (record, problem) = await new SignoffRunner(store, store, runner, policy, slos, TimeProvider.System, embeddings, drift?.Options).RunAsync(request, datasets, target =>
             {
                 var found = targets.FirstOrDefault(t => t.Name == target);
                 if (found is null)

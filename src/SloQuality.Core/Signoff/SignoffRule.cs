@@ -12,6 +12,9 @@ public sealed record SignoffRule(
 {
     public const string Slo = "slo";
     public const string Regression = "regression";
+
+    /// <summary>Reported with the sign-off, never failing it.</summary>
+    public const string Drift = "drift";
     public const string Pass = "pass";
     public const string Fail = "fail";
     public const string Insufficient = "insufficient";

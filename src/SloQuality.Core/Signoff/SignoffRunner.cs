@@ -12,7 +12,7 @@ namespace SloQuality.Core.Signoff;
 /// dataset; the baseline's completed run of the same dataset version when one is fresh enough (or the
 /// run named), else a new baseline run; the comparison per dataset and pooled; the stored record.
 /// </summary>
-public sealed class SignoffRunner(IResultStore results, ISignoffStore signoffs, EvaluationRunner runner, SignoffPolicy policy, SloSet slos, TimeProvider time)
+public sealed class SignoffRunner(IResultStore results, ISignoffStore signoffs, EvaluationRunner runner, SignoffPolicy policy, SloSet slos, TimeProvider time, Drift.EmbeddingCache? embeddings = null, Drift.DriftOptions? driftOptions = null)
 {
     public delegate (IModelClient? Client, RunSummary.ModelInfo? Model, string? Problem) ClientFor(string target);
 
@@ -67,8 +67,14 @@ public sealed class SignoffRunner(IResultStore results, ISignoffStore signoffs, 
         }
 
         var evaluator = new SignoffEvaluator(policy);
-        var perDataset = compared.Select(c => new SignoffRecord.DatasetRuns(c.Dataset.Name, c.Dataset.ContentHash, c.BaselineRun.RunId, c.CandidateRun.RunId,
-            evaluator.Evaluate(c.CandidateRun, c.Baseline, c.Candidate, slos))).ToList();
+        var perDataset = new List<SignoffRecord.DatasetRuns>();
+        foreach (var c in compared)
+        {
+            var verdict = evaluator.Evaluate(c.CandidateRun, c.Baseline, c.Candidate, slos);
+            var drift = await SignoffDrift.RuleAsync(embeddings, c.Baseline, c.Candidate, driftOptions ?? new Drift.DriftOptions(), cancellationToken).ConfigureAwait(false);
+            perDataset.Add(new SignoffRecord.DatasetRuns(c.Dataset.Name, c.Dataset.ContentHash, c.BaselineRun.RunId, c.CandidateRun.RunId, verdict with { Rules = [.. verdict.Rules, drift] }));
+        }
+
         var record = new SignoffRecord(SignoffRecord.NewId(request.Candidate, now), now, request.Approver, request.Candidate, baselineRun?.RunId ?? request.Baseline, perDataset, Overall(evaluator, compared, perDataset));
         await signoffs.SaveSignoffAsync(record, JsonSerializer.Serialize(record, SloqJson.Indented), cancellationToken).ConfigureAwait(false);
         return (record, null);
@@ -83,7 +89,7 @@ public sealed class SignoffRunner(IResultStore results, ISignoffStore signoffs, 
             compared.SelectMany(c => Keyed(c.Dataset.Name, c.Baseline)).ToList(),
             compared.SelectMany(c => Keyed(c.Dataset.Name, c.Candidate)).ToList(),
             new SloSet([], slos.Availability));
-        var rules = pooled.Rules.Concat(perDataset.SelectMany(d => d.Verdict.Rules.Where(r => r.Kind == SignoffRule.Slo).Select(r => r with { Name = $"{r.Name} on {d.Dataset}" }))).ToList();
+        var rules = pooled.Rules.Concat(perDataset.SelectMany(d => d.Verdict.Rules.Where(r => r.Kind is SignoffRule.Slo or SignoffRule.Drift).Select(r => r with { Name = $"{r.Name} on {d.Dataset}" }))).ToList();
         return new SignoffVerdict(SignoffVerdict.Decide(rules), rules, pooled.PairedItems);
     }
 

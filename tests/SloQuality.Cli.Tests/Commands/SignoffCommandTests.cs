@@ -19,6 +19,7 @@ public sealed class SignoffCommandTests
         Assert.True(exit == 1, output + err);
         Assert.Contains(": rejected", output, StringComparison.Ordinal);
         Assert.Matches(@"\[fail\] (no regression: \w+|slo [\w-]+ on [\w-]+): .*(p = \d|breached)", output);
+        Assert.Matches(@"\[pass\] drift against the baseline's outputs on factual-qa: mean similarity 0\.\d{4} \[", output);
 
         // The JUnit file is JUnit XML: one test case per rule, failures where rules failed.
         var junit = XDocument.Load(cli.Path("signoff.xml"));
