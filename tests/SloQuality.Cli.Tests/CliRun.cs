@@ -9,6 +9,9 @@ public sealed class CliRun : IDisposable
 
     public static string RepositoryRoot => SloQuality.Tests.Shared.RepositoryRoot.Path;
 
+    /// <summary>A path inside the checkout (jobs/, golden-datasets/).</summary>
+    public static string Repo(params string[] parts) => System.IO.Path.Combine([RepositoryRoot, .. parts]);
+
     public string Path(params string[] parts) => System.IO.Path.Combine([Folder, .. parts]);
 
     public string Write(string name, string text)

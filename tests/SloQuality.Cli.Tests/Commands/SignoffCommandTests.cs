@@ -6,15 +6,13 @@ namespace SloQuality.Cli.Tests.Commands;
 
 public sealed class SignoffCommandTests
 {
-    private static string Repo(params string[] parts) => Path.Combine([CliRun.RepositoryRoot, .. parts]);
-
     [Fact]
     public async Task TheCandidateAgainstTheStableModelIsRejectedNamingTheRegressedMetricAndItsPValue()
     {
         using var cli = new CliRun();
 
-        var (exit, output, err) = await cli.RunAsync("signoff", "--candidate", "sim-candidate", "--baseline", "sim-stable", "--config", Repo("jobs"),
-            "--datasets", Repo("golden-datasets"), "--store", cli.Path("results.db"), "--junit", cli.Path("signoff.xml"), "--markdown", cli.Path("signoff.md"), "--approver", "ann");
+        var (exit, output, err) = await cli.RunAsync("signoff", "--candidate", "sim-candidate", "--baseline", "sim-stable", "--config", CliRun.Repo("jobs"),
+            "--datasets", CliRun.Repo("golden-datasets"), "--store", cli.Path("results.db"), "--junit", cli.Path("signoff.xml"), "--markdown", cli.Path("signoff.md"), "--approver", "ann");
 
         Assert.True(exit == 1, output + err);
         Assert.Contains(": rejected", output, StringComparison.Ordinal);
@@ -46,8 +44,8 @@ public sealed class SignoffCommandTests
     {
         using var cli = new CliRun();
         var policy = cli.Write("policy.yaml", "alpha: 0.01\nslo_by: interval\nslos: [ttft-p99-7d]\nmargins: { latency: 0.5 }\n");
-        string[] Args() => ["signoff", "--candidate", "sim-stable", "--baseline", "sim-stable", "--config", Repo("jobs"), "--policy", policy,
-            "--datasets", Repo("golden-datasets", "factual-qa.jsonl"), "--store", cli.Path("results.db")];
+        string[] Args() => ["signoff", "--candidate", "sim-stable", "--baseline", "sim-stable", "--config", CliRun.Repo("jobs"), "--policy", policy,
+            "--datasets", CliRun.Repo("golden-datasets", "factual-qa.jsonl"), "--store", cli.Path("results.db")];
 
         var first = await cli.RunAsync(Args());
         var second = await cli.RunAsync(Args());
@@ -58,7 +56,7 @@ public sealed class SignoffCommandTests
 
         // The approved candidate's runs become the drift baselines.
         var signoffId = System.Text.RegularExpressions.Regex.Match(first.Out, @"(signoff-\S+): approved").Groups[1].Value;
-        var promote = await cli.RunAsync("baseline", "promote", "--signoff", signoffId, "--config", Repo("jobs"), "--store", cli.Path("results.db"), "--approver", "ann");
+        var promote = await cli.RunAsync("baseline", "promote", "--signoff", signoffId, "--config", CliRun.Repo("jobs"), "--store", cli.Path("results.db"), "--approver", "ann");
         Assert.True(promote.Exit == 0, promote.Err);
         Assert.Contains("as the baseline of factual-qa on sim-stable", promote.Out, StringComparison.Ordinal);
     }
@@ -68,11 +66,11 @@ public sealed class SignoffCommandTests
     {
         using var cli = new CliRun();
         var policy = cli.Write("policy.yaml", "slos: [hallucination-daily]\nslo_by: point\n");
-        var signoff = await cli.RunAsync("signoff", "--candidate", "sim-candidate", "--baseline", "sim-stable", "--config", Repo("jobs"), "--policy", policy,
-            "--datasets", Repo("golden-datasets", "invoice-extraction.jsonl"), "--store", cli.Path("results.db"));
+        var signoff = await cli.RunAsync("signoff", "--candidate", "sim-candidate", "--baseline", "sim-stable", "--config", CliRun.Repo("jobs"), "--policy", policy,
+            "--datasets", CliRun.Repo("golden-datasets", "invoice-extraction.jsonl"), "--store", cli.Path("results.db"));
         var signoffId = System.Text.RegularExpressions.Regex.Match(signoff.Out, @"(signoff-\S+): (\S+)").Groups[1].Value;
 
-        var promote = await cli.RunAsync("baseline", "promote", "--signoff", signoffId, "--config", Repo("jobs"), "--store", cli.Path("results.db"));
+        var promote = await cli.RunAsync("baseline", "promote", "--signoff", signoffId, "--config", CliRun.Repo("jobs"), "--store", cli.Path("results.db"));
 
         Assert.NotEqual(0, signoff.Exit);
         Assert.Equal(2, promote.Exit);
@@ -84,7 +82,7 @@ public sealed class SignoffCommandTests
     {
         using var cli = new CliRun();
 
-        var (exit, _, err) = await cli.RunAsync("signoff", "--candidate", "gpt-9", "--baseline", "sim-stable", "--config", Repo("jobs"), "--store", cli.Path("r.db"));
+        var (exit, _, err) = await cli.RunAsync("signoff", "--candidate", "gpt-9", "--baseline", "sim-stable", "--config", CliRun.Repo("jobs"), "--store", cli.Path("r.db"));
 
         Assert.Equal(2, exit);
         Assert.Contains("unknown candidate 'gpt-9', expected one of: sim-stable", err, StringComparison.Ordinal);

@@ -7,19 +7,17 @@ namespace SloQuality.Cli.Tests.Hallucination;
 
 public sealed class HumanReviewTests
 {
-    private static string Repo(params string[] parts) => Path.Combine([CliRun.RepositoryRoot, .. parts]);
-
     [Fact]
     public async Task ASampledSheetLabelledByAPersonMeasuresTheDetectorInTheReportAndBecomesTrainingData()
     {
         using var cli = new CliRun();
-        var dataset = Repo("golden-datasets", "factual-qa.jsonl");
-        var (exit, _, err) = await cli.RunAsync("evaluate", "--dataset", dataset, "--model", "sim-candidate", "--config", Repo("jobs"),
+        var dataset = CliRun.Repo("golden-datasets", "factual-qa.jsonl");
+        var (exit, _, err) = await cli.RunAsync("evaluate", "--dataset", dataset, "--model", "sim-candidate", "--config", CliRun.Repo("jobs"),
             "--out", cli.Path("out"), "--store", cli.Path("results.db"), "--no-progress");
         Assert.True(exit == 0, err);
         var runId = JsonNode.Parse(File.ReadAllText(cli.Path("out", "summary.json")))!["run_id"]!.GetValue<string>();
 
-        var sample = await cli.RunAsync("hitl", "sample", "--run", runId, "--n", "12", "--out", cli.Path("review.csv"), "--dataset", dataset, "--store", cli.Path("results.db"), "--config", Repo("jobs"));
+        var sample = await cli.RunAsync("hitl", "sample", "--run", runId, "--n", "12", "--out", cli.Path("review.csv"), "--dataset", dataset, "--store", cli.Path("results.db"), "--config", CliRun.Repo("jobs"));
         Assert.True(sample.Exit == 0, sample.Err);
         var sheet = File.ReadAllLines(cli.Path("review.csv"));
         Assert.Equal(13, sheet.Length);
@@ -44,7 +42,7 @@ public sealed class HumanReviewTests
         Assert.Equal(12, training.Count);
 
         var today = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var report = await cli.RunAsync("report", "daily", "--date", today, "--out", cli.Path("report"), "--store", cli.Path("results.db"), "--config", Repo("jobs"));
+        var report = await cli.RunAsync("report", "daily", "--date", today, "--out", cli.Path("report"), "--store", cli.Path("results.db"), "--config", CliRun.Repo("jobs"));
         Assert.True(report.Exit == 0, report.Err);
         Assert.Contains("Hallucination detector against human review", File.ReadAllText(cli.Path("report", "report.html")), StringComparison.Ordinal);
     }

@@ -5,8 +5,6 @@ namespace SloQuality.Cli.Tests.Hallucination;
 
 public sealed class JudgeTests
 {
-    private static string Repo(params string[] parts) => Path.Combine([CliRun.RepositoryRoot, .. parts]);
-
     [Fact]
     public async Task TheSimulatorAsAJudgeIsAskedOnceAndItsAgreementWithTheDetectorIsReported()
     {
@@ -16,7 +14,7 @@ public sealed class JudgeTests
             {"id": "planet-count", "output": "There are 9 planets in our solar system."}
             {"id": "pi-digits", "output": "Pi starts with 3.14159."}
             """);
-        string[] Args(string run) => ["evaluate", "--dataset", Repo("golden-datasets", "factual-qa.jsonl"), "--model", "recorded:" + recorded, "--config", Repo("jobs"),
+        string[] Args(string run) => ["evaluate", "--dataset", CliRun.Repo("golden-datasets", "factual-qa.jsonl"), "--model", "recorded:" + recorded, "--config", CliRun.Repo("jobs"),
             "--judge", "sim-judge", "--out", cli.Path(run), "--store", cli.Path("results.db"), "--no-progress"];
 
         var first = await cli.RunAsync(Args("first"));
