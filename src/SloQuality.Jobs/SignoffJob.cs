@@ -13,7 +13,7 @@ namespace SloQuality.Jobs;
 /// valid dataset of the service, with <c>signoff.yaml</c> and <c>slos.yaml</c> from its configuration.
 /// Its result (the sign-off id) shows in the dashboard; the record is listed at <c>/api/signoffs</c>.
 /// </summary>
-public sealed class SignoffJob(IResultStore results, ISignoffStore signoffs, EvaluationRunner runner, IModelClientProvider clients, DatasetCatalog catalog, JobsOptions options, TimeProvider time, ILogger<SignoffJob> logger)
+public sealed class SignoffJob(IResultStore results, ISignoffStore signoffs, EvaluationRunner runner, IModelClientProvider clients, DatasetCatalog catalog, JobsOptions options, TimeProvider time, ILogger<SignoffJob> logger, DriftServices? drift = null)
 {
     /// <summary>How old a baseline run may be to be reused instead of running the baseline again.</summary>
     public static readonly TimeSpan MaxBaselineAge = TimeSpan.FromDays(7);
@@ -30,7 +30,7 @@ public sealed class SignoffJob(IResultStore results, ISignoffStore signoffs, Eva
         }
 
         var datasets = catalog.LoadAll().Select(d => d.Dataset).OfType<GoldenDataset>().ToList();
-        var (record, problem) = await new SignoffRunner(results, signoffs, runner, policy, slos, time)
+        var (record, problem) = await new SignoffRunner(results, signoffs, runner, policy, slos, time, drift?.Embeddings, drift?.Options)
             .RunAsync(new SignoffRequest(candidate, baseline, approver, MaxBaselineAge), datasets, t => clients.Get(t), line => logger.LogInformation("{Line}", line), cancellationToken)
             .ConfigureAwait(false);
         return record is null

@@ -47,14 +47,21 @@ public static class ServiceSetup
         services.AddSingleton<IModelClientProvider>(_ => new TargetClients(settings.ConfigFolder, simulator));
         services.AddSingleton(sp =>
         {
-            // Drift needs the embedding model: loaded once per process, when the first run is finalised.
+            // Drift needs the embedding model: loaded once per process, when the first run is finalised
+            // (or a sign-off compares outputs), and shared by both.
             var (embedding, driftOptions, _) = DriftConfiguration.Load(settings.ConfigFolder);
             var (generator, problem) = EmbeddingGeneratorFactory.Create(embedding, Environment.GetEnvironmentVariable);
-            var stage = generator is null ? null : new DriftStage(new EmbeddingCache(generator, store), store, store, new DriftAnalyzer(DriftAnalyzer.DefaultTests, driftOptions));
             if (problem is not null)
             {
                 sp.GetRequiredService<ILogger<EvaluationRunner>>().LogWarning("drift is off: {Problem}", problem);
             }
+
+            return new DriftServices(generator is null ? null : new EmbeddingCache(generator, store), driftOptions);
+        });
+        services.AddSingleton(sp =>
+        {
+            var drift = sp.GetRequiredService<DriftServices>();
+            var stage = drift.Embeddings is null ? null : new DriftStage(drift.Embeddings, store, store, new DriftAnalyzer(DriftAnalyzer.DefaultTests, drift.Options));
 
             var (detector, detectorProblem) = HallucinationDetectorFactory.Create(settings.ConfigFolder);
             if (detectorProblem is not null)

@@ -176,6 +176,7 @@ public sealed class AccessAndApiTests : IAsyncLifetime
         var page = await (await Send(http, HttpMethod.Get, $"/hangfire/signoffs/{id}", Basic("admin", "correct horse"))).Content.ReadAsStringAsync();
         Assert.Contains($"sim-candidate against sim-stable: {verdict}", page, StringComparison.Ordinal);
         Assert.Contains("no regression: hallucination", page, StringComparison.Ordinal);
+        Assert.Contains("drift against the baseline&#39;s outputs on factual-qa</td><td>pass</td><td>mean similarity", page.Replace("&#x27;", "&#39;", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Contains(id, await (await Send(http, HttpMethod.Get, "/hangfire/signoffs", Basic("admin", "correct horse"))).Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
