@@ -9,12 +9,32 @@ namespace SloQuality.Core.Hallucination.Training;
 /// </summary>
 public static class HaluEvalReader
 {
-    public static IReadOnlyList<LabelledOutput> Read(string path)
+    public static IReadOnlyList<LabelledOutput> Read(string path, List<DatasetProblem>? problems = null)
     {
         var outputs = new List<LabelledOutput>();
-        foreach (var line in File.ReadLines(path).Where(l => l.Length > 0))
+        var found = problems ?? [];
+        var number = 0;
+        foreach (var line in File.ReadLines(path))
         {
-            using var json = JsonDocument.Parse(line);
+            number++;
+            if (line.Trim().Length == 0)
+            {
+                continue;
+            }
+
+            JsonDocument json;
+            try
+            {
+                json = JsonDocument.Parse(line);
+                Validate(json.RootElement);
+            }
+            catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+            {
+                found.Add(new DatasetProblem(path, number, "expected a JSON object with \"id\", \"knowledge\", \"question\", \"answer\", \"right_answer\" (strings) and \"label\" (faithful or hallucinated)"));
+                continue;
+            }
+
+            using var document = json;
             var root = json.RootElement;
             var id = root.GetProperty("id").GetString()!;
             var item = new GoldenItem
@@ -28,6 +48,30 @@ public static class HaluEvalReader
             outputs.Add(new LabelledOutput(group, item, root.GetProperty("answer").GetString()!, root.GetProperty("label").GetString() == "hallucinated"));
         }
 
+        if (problems is null && found.Count > 0)
+        {
+            throw new InvalidDataException(string.Join("\n", found));
+        }
+
         return outputs;
+    }
+
+    /// <summary>Reads every field, so a malformed record fails here with its line.</summary>
+    private static void Validate(JsonElement root)
+    {
+        foreach (var name in new[] { "id", "knowledge", "question", "answer", "right_answer" })
+        {
+            _ = root.GetProperty(name).GetString() ?? throw new InvalidOperationException();
+        }
+
+        if (root.GetProperty("label").GetString() is not ("faithful" or "hallucinated"))
+        {
+            throw new InvalidOperationException();
+        }
+
+        if (!root.GetProperty("id").GetString()!.Contains('-', StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException();
+        }
     }
 }

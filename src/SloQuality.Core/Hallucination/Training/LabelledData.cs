@@ -37,9 +37,9 @@ public static class LabelledData
         switch (FormatOf(path))
         {
             case TruthfulQa:
-                return (TruthfulQaReader.Read(path, seed), problems);
+                return (TruthfulQaReader.Read(path, seed, problems: problems), problems);
             case HaluEval:
-                return (HaluEvalReader.Read(path), problems);
+                return (HaluEvalReader.Read(path, problems), problems);
         }
 
         var outputs = new List<LabelledOutput>();

@@ -14,13 +14,33 @@ namespace SloQuality.Core.Hallucination.Training;
 /// </summary>
 public static class TruthfulQaReader
 {
-    public static IReadOnlyList<LabelledOutput> Read(string path, int seed = 17, bool swapped = false)
+    public static IReadOnlyList<LabelledOutput> Read(string path, int seed = 17, bool swapped = false, List<DatasetProblem>? problems = null)
     {
         var random = new Random(seed);
         var outputs = new List<LabelledOutput>();
-        foreach (var line in File.ReadLines(path).Where(l => l.Length > 0))
+        var found = problems ?? [];
+        var number = 0;
+        foreach (var line in File.ReadLines(path))
         {
-            using var json = JsonDocument.Parse(line);
+            number++;
+            if (line.Trim().Length == 0)
+            {
+                continue;
+            }
+
+            JsonDocument json;
+            try
+            {
+                json = JsonDocument.Parse(line);
+                Validate(json.RootElement);
+            }
+            catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+            {
+                found.Add(new DatasetProblem(path, number, "expected a JSON object with \"id\", \"question\" (strings), \"correct_answers\" and \"incorrect_answers\" (lists of strings)"));
+                continue;
+            }
+
+            using var document = json;
             var root = json.RootElement;
             var id = root.GetProperty("id").GetString()!;
             var question = root.GetProperty("question").GetString()!;
@@ -56,9 +76,23 @@ public static class TruthfulQaReader
             }
         }
 
+        if (problems is null && found.Count > 0)
+        {
+            throw new InvalidDataException(string.Join("\n", found));
+        }
+
         return outputs;
     }
 
     private static List<string> Cut(List<string> list, int length, Random random) =>
         list.Count <= length ? list : list.Select(a => (a, random.Next())).OrderBy(p => p.Item2).Take(length).Select(p => p.a).ToList();
+
+    /// <summary>Reads every field the protocol needs, so a malformed record fails here with its line, not halfway through.</summary>
+    private static void Validate(JsonElement root)
+    {
+        _ = root.GetProperty("id").GetString() ?? throw new InvalidOperationException();
+        _ = root.GetProperty("question").GetString() ?? throw new InvalidOperationException();
+        _ = root.GetProperty("correct_answers").EnumerateArray().Select(e => e.GetString() ?? throw new InvalidOperationException()).ToList();
+        _ = root.GetProperty("incorrect_answers").EnumerateArray().Select(e => e.GetString() ?? throw new InvalidOperationException()).ToList();
+    }
 }
