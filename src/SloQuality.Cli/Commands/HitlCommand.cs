@@ -57,9 +57,32 @@ public sealed class HitlCommand(TextWriter stdout, TextWriter stderr)
             return ExitCodes.BadInput;
         }
 
-        var (labels, problems) = ReviewCsv.Read(file);
-        problems.ToList().ForEach(p => stderr.WriteLine(p.ToString()));
+        var (read, csvProblems) = ReviewCsv.Read(file);
+        var problems = csvProblems.ToList();
         await using var store = await OpenAsync(parsed, cancellationToken).ConfigureAwait(false);
+
+        // A label must name an output the store holds: a mistyped run or item id would be kept but never measured.
+        var outputs = new Dictionary<string, HashSet<(string, int)>>(StringComparer.Ordinal);
+        var labels = new List<ReviewLabel>();
+        foreach (var label in read)
+        {
+            if (!outputs.TryGetValue(label.RunId, out var known))
+            {
+                known = (await store.GetItemResultsAsync(label.RunId, cancellationToken).ConfigureAwait(false)).Select(r => (r.ItemId, r.RepeatIndex)).ToHashSet();
+                outputs[label.RunId] = known;
+            }
+
+            if (known.Contains((label.ItemId, label.Repeat)))
+            {
+                labels.Add(label);
+            }
+            else
+            {
+                problems.Add(new DatasetProblem(file, label.Line, $"run '{label.RunId}' has no output for item '{label.ItemId}' repeat {label.Repeat} in the store; expected a row of the sheet 'sloq hitl sample' wrote"));
+            }
+        }
+
+        problems.ForEach(p => stderr.WriteLine(p.ToString()));
         await store.SaveReviewLabelsAsync(labels, cancellationToken).ConfigureAwait(false);
         var runs = labels.Select(l => l.RunId).ToHashSet(StringComparer.Ordinal);
         var reviewed = (await store.ReviewedAsync(DateTimeOffset.MinValue, DateTimeOffset.MaxValue, cancellationToken).ConfigureAwait(false)).Where(r => runs.Contains(r.Label.RunId)).ToList();

@@ -71,7 +71,7 @@ public static class ReviewCsv
                 continue;
             }
 
-            labels.Add(new ReviewLabel(Field(run), Field(item), r, value is "yes" or "hallucinated" or "1" or "true", NullIfEmpty(Field(reviewer)), NullIfEmpty(Field(note))));
+            labels.Add(new ReviewLabel(Field(run), Field(item), r, value is "yes" or "hallucinated" or "1" or "true", NullIfEmpty(Field(reviewer)), NullIfEmpty(Field(note)), line));
         }
 
         return (labels, problems);

@@ -31,10 +31,11 @@ public sealed class HumanReviewTests
             var label = (i == 0 ? !detector : detector) ? "yes" : "no";
             return line.Replace(",,,", $",{label},ann,", StringComparison.Ordinal);
         }));
-        File.WriteAllLines(cli.Path("review.csv"), labelled);
+        File.WriteAllLines(cli.Path("review.csv"), [.. labelled, "no-such-run,capital-australia,0,flagged,yes,0.9,,,,yes,ann,"]);
 
         var import = await cli.RunAsync("hitl", "import", cli.Path("review.csv"), "--store", cli.Path("results.db"), "--training", cli.Path("labelled.jsonl"), "--dataset", dataset);
-        Assert.True(import.Exit == 0, import.Err);
+        Assert.Equal(2, import.Exit);   // the stray row is reported; the 12 good labels are kept
+        Assert.Contains($"{cli.Path("review.csv")}:14: run 'no-such-run' has no output for item 'capital-australia' repeat 0", import.Err, StringComparison.Ordinal);
         Assert.Contains("imported 12 labels", import.Out, StringComparison.Ordinal);
         Assert.Contains("agreement 0.917 [", import.Out, StringComparison.Ordinal);
         var (training, problems) = LabelledData.Read(cli.Path("labelled.jsonl"));
