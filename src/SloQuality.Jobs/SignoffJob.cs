@@ -22,8 +22,8 @@ public sealed class SignoffJob(IResultStore results, ISignoffStore signoffs, Eva
     [AutomaticRetry(Attempts = 0)] // a sign-off is asked for by a person: a failure is shown, not repeated
     public async Task<string> RunAsync(string candidate, string baseline, string? approver, CancellationToken cancellationToken)
     {
-        var (policy, policyProblems) = SignoffPolicyFile.Load(Path.Combine(options.ConfigFolder, SignoffPolicyFile.FileName));
         var (slos, sloProblems) = SloCatalog.Load(options.ConfigFolder);
+        var (policy, policyProblems) = SignoffPolicyFile.Load(Path.Combine(options.ConfigFolder, SignoffPolicyFile.FileName), slos.Slos.Select(s => s.Name).ToList());
         if (policyProblems.Count + sloProblems.Count > 0)
         {
             throw new InvalidOperationException("the sign-off configuration is invalid:\n" + string.Join("\n", policyProblems.Concat(sloProblems)));

@@ -29,8 +29,8 @@ public sealed class SignoffCommand(TextWriter stdout, TextWriter stderr)
     {
         var parsed = Arguments.Parse(args, Options, NoFlags);
         var config = parsed.Value("config") ?? "jobs";
-        var (policy, policyProblems) = SignoffPolicyFile.Load(parsed.Value("policy") ?? Path.Combine(config, SignoffPolicyFile.FileName));
         var (slos, sloProblems) = SloCatalog.Load(config);
+        var (policy, policyProblems) = SignoffPolicyFile.Load(parsed.Value("policy") ?? Path.Combine(config, SignoffPolicyFile.FileName), slos.Slos.Select(s => s.Name).ToList());
         var (targets, targetProblems) = ModelTargetCatalog.Load(config);
         var problems = policyProblems.Concat(sloProblems).Concat(targetProblems).ToList();
         problems.ForEach(p => stderr.WriteLine(p.ToString()));

@@ -8,7 +8,8 @@ public static class SignoffPolicyFile
 {
     public const string FileName = "signoff.yaml";
 
-    public static (SignoffPolicy Policy, IReadOnlyList<DatasetProblem> Problems) Load(string path)
+    /// <param name="knownSlos">The SLO names of slos.yaml: a name in <c>slos:</c> that is not one of them is a problem (a typo would silently drop a gate).</param>
+    public static (SignoffPolicy Policy, IReadOnlyList<DatasetProblem> Problems) Load(string path, IReadOnlyCollection<string>? knownSlos = null)
     {
         var problems = new List<DatasetProblem>();
         var (r, root) = ConfigurationFile.Open(Path.GetDirectoryName(Path.GetFullPath(path))!, Path.GetFileName(path), "'alpha:', 'slo_by:' and 'margins:'", problems);
@@ -42,6 +43,11 @@ public static class SignoffPolicyFile
                 break;
             case SequenceNode list:
                 gating = list.Items.OfType<ScalarNode>().Select(n => n.Text ?? string.Empty).ToList();
+                foreach (var node in list.Items.OfType<ScalarNode>().Where(n => knownSlos is not null && !knownSlos.Contains(n.Text ?? string.Empty)))
+                {
+                    r.Report(node.Line, $"slos: '{node.Text}' is not an SLO of slos.yaml, expected one of: {string.Join(", ", knownSlos!)}");
+                }
+
                 break;
             case var other:
                 r.Report(other.Line, "slos: expected all, none, or a list of SLO names from slos.yaml");

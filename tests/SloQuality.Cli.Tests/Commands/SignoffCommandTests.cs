@@ -78,6 +78,18 @@ public sealed class SignoffCommandTests
     }
 
     [Fact]
+    public async Task APolicyGatingOnAnSloThatDoesNotExistIsBadInputWithItsLine()
+    {
+        using var cli = new CliRun();
+        var policy = cli.Write("policy.yaml", "alpha: 0.05\nslos:\n  - ttft-p99-7d\n  - halucination-daily\n");
+
+        var (exit, _, err) = await cli.RunAsync("signoff", "--candidate", "sim-candidate", "--baseline", "sim-stable", "--config", CliRun.Repo("jobs"), "--policy", policy, "--store", cli.Path("r.db"));
+
+        Assert.Equal(2, exit);
+        Assert.Contains($"{policy}:4: slos: 'halucination-daily' is not an SLO of slos.yaml, expected one of: hallucination-daily", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnUnknownCandidateIsBadInputNamingTheTargets()
     {
         using var cli = new CliRun();
