@@ -32,6 +32,23 @@ public sealed class MiniLmEmbeddingGeneratorTests : IClassFixture<MiniLmEmbeddin
     }
 
     [Fact]
+    public async Task TextsSplitAcrossManyBatchesGetTheVectorsTheyGetAlone()
+    {
+        // Small limits force every way a batch can end: the text count, the padded-token budget, the
+        // last text; the order asked must survive the length sort.
+        using var small = new MiniLmEmbeddingGenerator(new MiniLmOptions { BatchSize = 4, MaxBatchTokens = 256 });
+        var texts = Enumerable.Range(1, 23)
+            .Select(i => string.Join(' ', Enumerable.Repeat(i % 2 == 0 ? "refund policy" : "late delivery", (i * 37 % 23) + 1)))
+            .ToList();
+        var batched = await small.GenerateAsync(texts);
+        for (var i = 0; i < texts.Count; i++)
+        {
+            var alone = await generator.GenerateAsync([texts[i]]);
+            Assert.Equal(1.0, EmbeddingVectors.Cosine(batched[i].Vector.Span, alone[0].Vector.Span), 4);
+        }
+    }
+
+    [Fact]
     public async Task TextLongerThanTheTrainedLengthIsCutAt256Tokens()
     {
         var head = string.Join(' ', Enumerable.Repeat("refund", 300));
