@@ -10,6 +10,7 @@ using SloQuality.Core.Scoring;
 using SloQuality.Core.Slo;
 using SloQuality.Inference.Embeddings;
 using SloQuality.Inference.Hallucination;
+using SloQuality.Inference.Judge;
 using SloQuality.Jobs.Telemetry;
 using SloQuality.Jobs;
 using SloQuality.Storage.Postgres;
@@ -69,7 +70,18 @@ public static class ServiceSetup
                 sp.GetRequiredService<ILogger<EvaluationRunner>>().LogWarning("hallucination detector: {Problem}", detectorProblem);
             }
 
-            return new EvaluationRunner(store, new ItemScorer(new CorrectnessJudge(), detector), TimeProvider.System, stage, store);
+            // The judge lives as long as the process, as the runner does.
+            RunJudge? judge = null;
+            if (HallucinationSettings.Load(settings.ConfigFolder).Settings.Judge is { } judgeName)
+            {
+                (judge, var judgeProblem) = RunJudgeFactory.Create(judgeName, settings.ConfigFolder, simulator, Environment.GetEnvironmentVariable, store);
+                if (judgeProblem is not null)
+                {
+                    sp.GetRequiredService<ILogger<EvaluationRunner>>().LogWarning("the judge is off: {Problem}", judgeProblem);
+                }
+            }
+
+            return new EvaluationRunner(store, new ItemScorer(new CorrectnessJudge(), detector), TimeProvider.System, stage, store, judge);
         });
         services.AddTransient<RunStarter>();
         services.AddTransient<ChunkJob>();

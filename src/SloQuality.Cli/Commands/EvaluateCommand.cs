@@ -90,12 +90,13 @@ public sealed class EvaluateCommand(TextWriter stdout, TextWriter stderr)
                 await stderr.WriteLineAsync($"sloq: {detectorProblem}").ConfigureAwait(false);
             }
 
-            var runner = new EvaluationRunner(store, new ItemScorer(new CorrectnessJudge(), detector), TimeProvider.System, stage, store);
             await using var judge = parsed.Value("judge") is { } judgeName ? await JudgeStep.StartAsync(judgeName, configFolder, store, stderr, cancellationToken).ConfigureAwait(false) : null;
             if (parsed.Value("judge") is not null && judge is null)
             {
                 return ExitCodes.BadInput;
             }
+
+            var runner = new EvaluationRunner(store, new ItemScorer(new CorrectnessJudge(), detector), TimeProvider.System, stage, store, judge?.Judge);
 
             var model = new RunSummary.ModelInfo(target.Name, target.Provider, target.Provider == ModelTarget.Recorded ? target.File : target.Model ?? target.Name);
             var console = new RunConsole(stdout, showProgress: !parsed.Has("no-progress"));
@@ -108,9 +109,8 @@ public sealed class EvaluateCommand(TextWriter stdout, TextWriter stderr)
                     $"{dataset.Name} on {target.Name}",
                     dataset.Items.Count * repeat,
                     progress => runner.RunAsync(dataset, client, model, options, progress, cancellationToken)).ConfigureAwait(false);
-                if (judge is not null)
+                if (summary.Judge is not null)
                 {
-                    summary = summary with { Judge = await judge.JudgeAsync(parsed.Value("judge")!, dataset, results, cancellationToken).ConfigureAwait(false) };
                     await stdout.WriteLineAsync($"judge {summary.Judge.JudgeTarget}: {summary.Judge.Agreement.Successes} of {summary.Judge.Agreement.N} verdicts agree with the detector ({summary.Judge.Cached} from the cache, {summary.Judge.Unjudged} unjudged)").ConfigureAwait(false);
                 }
 

@@ -5,8 +5,9 @@ namespace SloQuality.Core.Configuration;
 
 /// <summary>
 /// <c>hallucination.yaml</c>: which detector scores outputs (<c>trained</c>, the default, or
-/// <c>lexical</c>), the trained model's file (relative to the configuration folder) and the
-/// probability at which an output counts as hallucinated.
+/// <c>lexical</c>), the trained model's file (relative to the configuration folder), the
+/// probability at which an output counts as hallucinated, and the model target (if any) that judges
+/// the service's runs as a second opinion.
 /// </summary>
 public sealed record HallucinationSettings
 {
@@ -20,6 +21,9 @@ public sealed record HallucinationSettings
 
     public double Threshold { get; init; } = 0.5;
 
+    /// <summary>A model target of <c>targets.yaml</c> that judges every run the service finalises; none by default.</summary>
+    public string? Judge { get; init; }
+
     public static (HallucinationSettings Settings, IReadOnlyList<DatasetProblem> Problems) Load(string configFolder)
     {
         var problems = new List<DatasetProblem>();
@@ -30,7 +34,7 @@ public sealed record HallucinationSettings
             return (defaults with { Model = Path.Combine(configFolder, defaults.Model) }, problems);
         }
 
-        r.RejectUnknown(root, string.Empty, "detector", "model", "threshold");
+        r.RejectUnknown(root, string.Empty, "detector", "model", "threshold", "judge");
         var detector = r.String(root, "detector") ?? Trained;
         if (detector is not (Trained or Lexical))
         {
@@ -43,6 +47,7 @@ public sealed record HallucinationSettings
             Detector = detector,
             Model = Path.IsPathRooted(model) ? model : Path.Combine(configFolder, model),
             Threshold = r.Number(root, "threshold", 0, 1) ?? defaults.Threshold,
+            Judge = r.String(root, "judge"),
         }, problems);
     }
 }

@@ -1,5 +1,6 @@
 using SloQuality.Core.Datasets;
 using SloQuality.Core.Drift;
+using SloQuality.Core.Judge;
 using SloQuality.Core.Replay;
 using SloQuality.Core.Slo;
 
@@ -8,9 +9,10 @@ namespace SloQuality.Core.Evaluation;
 /// <summary>
 /// Runs one dataset against one model target: replays every (item, repeat) not yet stored with bounded
 /// concurrency, scores each answer as it arrives, hands it to the store's writer, and summarises the
-/// run; a resumed run is summarised from the store, so every item counts exactly once.
+/// run; a resumed run is summarised from the store, so every item counts exactly once. With a judge,
+/// the summary also says how often a second opinion agrees with the hallucination verdicts.
 /// </summary>
-public sealed class EvaluationRunner(IResultStore store, ItemScorer scorer, TimeProvider time, DriftStage? drift = null, ISloSliceStore? slices = null)
+public sealed class EvaluationRunner(IResultStore store, ItemScorer scorer, TimeProvider time, DriftStage? drift = null, ISloSliceStore? slices = null, IRunJudge? judge = null)
 {
     public async Task<RunOutcome> RunAsync(
         GoldenDataset dataset,
@@ -92,7 +94,11 @@ public sealed class EvaluationRunner(IResultStore store, ItemScorer scorer, Time
         }
 
         var finishedAt = time.GetUtcNow();
-        var summary = RunSummaryBuilder.Build(run, dataset, model, results, finishedAt) with { Drift = driftOutcome?.Assessment };
+        var summary = RunSummaryBuilder.Build(run, dataset, model, results, finishedAt) with
+        {
+            Drift = driftOutcome?.Assessment,
+            Judge = judge is null ? null : await judge.JudgeAsync(dataset, results, cancellationToken).ConfigureAwait(false),
+        };
         await store.CompleteRunAsync(run.RunId, finishedAt, Reports.SummaryJson.Serialize(summary), cancellationToken).ConfigureAwait(false);
         return new RunOutcome(summary, results, driftOutcome?.BaselineOutputs ?? new Dictionary<string, string>());
     }

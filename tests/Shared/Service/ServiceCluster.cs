@@ -44,7 +44,9 @@ internal sealed class ServiceCluster : IAsyncDisposable
         Directory.CreateDirectory(datasets);
         File.WriteAllLines(Path.Combine(datasets, "big.jsonl"), Enumerable.Range(0, options.Items).Select(i =>
             $"{{\"id\": \"q{i}\", \"input\": \"What is fact number {i}?\", \"reference\": \"Fact number {i} is true, and this answer is a few words long.\"}}"));
-        var simulator = await SimulatorHost.StartAsync([options.Profile with { Model = "remote" }]);
+        var simulator = await SimulatorHost.StartAsync(options.Judged
+            ? [options.Profile with { Model = "remote" }, new SimulatorProfile { Model = "remote-judge", Judge = true }]
+            : [options.Profile with { Model = "remote" }]);
         simulator.Answers.AddFolders([datasets]);
         var config = Path.Combine(folder, "jobs");
         Directory.CreateDirectory(config);
@@ -57,7 +59,15 @@ internal sealed class ServiceCluster : IAsyncDisposable
                 concurrency: {{options.TargetConcurrency}}
                 timeout_seconds: {{options.TimeoutSeconds}}
                 retry: { max_attempts: 3, base_delay_seconds: 0.2, max_delay_seconds: 5 }
+              - name: remote-judge
+                provider: simulator
+                endpoint: {{simulator.BaseUri}}
             """);
+        if (options.Judged)
+        {
+            File.WriteAllText(Path.Combine(config, "hallucination.yaml"), "detector: lexical\njudge: remote-judge\n");
+        }
+
         File.Copy(Path.Combine(RepositoryRoot.Path, "jobs", "slos.yaml"), Path.Combine(config, "slos.yaml"));
         // Remote embeddings from the simulator: finalising a run loads no local model.
         File.WriteAllText(Path.Combine(config, "drift.yaml"), $$"""

@@ -25,4 +25,7 @@ internal sealed record ServiceClusterOptions
 
     /// <summary>False keeps the server off the evaluate queue, so only the workers are measured.</summary>
     public bool ServerTakesChunks { get; init; } = true;
+
+    /// <summary>True also serves the simulator as the judge target <c>remote-judge</c>, named in <c>hallucination.yaml</c>.</summary>
+    public bool Judged { get; init; }
 }
