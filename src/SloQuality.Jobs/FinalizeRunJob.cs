@@ -6,8 +6,8 @@ using SloQuality.Core.Reports;
 namespace SloQuality.Jobs;
 
 /// <summary>
-/// A run's fan-in: once every chunk is stored, assess drift, write the SLO slices and the summary, and
-/// write the run's reports. Idempotent: a completed run is left as it is.
+/// A run's fan-in: once every chunk is stored, assess drift, write the SLO slices, the summary and the
+/// run's reports, then mark the run completed. Idempotent: a completed run is left as it is.
 /// </summary>
 public sealed class FinalizeRunJob(IRunChunkStore chunks, IResultStore results, EvaluationRunner runner, IModelClientProvider clients, JobsOptions options)
 {
@@ -26,8 +26,13 @@ public sealed class FinalizeRunJob(IRunChunkStore chunks, IResultStore results, 
             ?? throw new InvalidOperationException($"run {runId} has no plan in the result store");
         var dataset = ChunkJob.Snapshot(plan);
         var model = clients.Get(target).Model ?? new RunSummary.ModelInfo(target, "unknown", null);
-        var outcome = await runner.FinishAsync(run, dataset, model, null, cancellationToken).ConfigureAwait(false);
         var folder = Path.Combine(options.OutputFolder, "runs", target, dataset.Name, runId);
-        await RunReportWriter.WriteAsync(folder, outcome.Summary, dataset, outcome.Results, outcome.BaselineOutputs, cancellationToken).ConfigureAwait(false);
+        await runner.FinishAsync(
+            run,
+            dataset,
+            model,
+            null,
+            outcome => RunReportWriter.WriteAsync(folder, outcome.Summary, dataset, outcome.Results, outcome.BaselineOutputs, cancellationToken),
+            cancellationToken).ConfigureAwait(false);
     }
 }

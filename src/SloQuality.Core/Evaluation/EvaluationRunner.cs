@@ -36,7 +36,7 @@ public sealed class EvaluationRunner(IResultStore store, ItemScorer scorer, Time
 
         // A fresh run is summarised from what it just produced; a resumed one from the store, which
         // holds the earlier attempt's items too (each once: the first stored result wins).
-        return await FinishAsync(run, dataset, model, done.Count == 0 ? produced : null, cancellationToken).ConfigureAwait(false);
+        return await FinishAsync(run, dataset, model, done.Count == 0 ? produced : null, null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Every (item, repeat) of a run in a fixed order: chunks of a run are slices of this list.</summary>
@@ -82,7 +82,17 @@ public sealed class EvaluationRunner(IResultStore store, ItemScorer scorer, Time
     /// summary, and the run marked completed. Running it again gives the same result.
     /// </summary>
     /// <param name="results">The run's results if the caller holds them all; null reads them from the store.</param>
-    public async Task<RunOutcome> FinishAsync(RunRecord run, GoldenDataset dataset, RunSummary.ModelInfo model, IReadOnlyList<ItemResult>? results, CancellationToken cancellationToken)
+    /// <param name="publish">
+    /// Writes the run's reports before the run is marked completed, so whoever sees it completed finds
+    /// them; a retry after a failure here writes them again.
+    /// </param>
+    public async Task<RunOutcome> FinishAsync(
+        RunRecord run,
+        GoldenDataset dataset,
+        RunSummary.ModelInfo model,
+        IReadOnlyList<ItemResult>? results,
+        Func<RunOutcome, Task>? publish,
+        CancellationToken cancellationToken)
     {
         results ??= await store.GetItemResultsAsync(run.RunId, cancellationToken).ConfigureAwait(false);
         var driftOutcome = drift is null ? null : await drift.AssessAsync(run, results, cancellationToken).ConfigureAwait(false);
@@ -99,8 +109,14 @@ public sealed class EvaluationRunner(IResultStore store, ItemScorer scorer, Time
             Drift = driftOutcome?.Assessment,
             Judge = judge is null ? null : await judge.JudgeAsync(dataset, results, cancellationToken).ConfigureAwait(false),
         };
+        var outcome = new RunOutcome(summary, results, driftOutcome?.BaselineOutputs ?? new Dictionary<string, string>());
+        if (publish is not null)
+        {
+            await publish(outcome).ConfigureAwait(false);
+        }
+
         await store.CompleteRunAsync(run.RunId, finishedAt, Reports.SummaryJson.Serialize(summary), cancellationToken).ConfigureAwait(false);
-        return new RunOutcome(summary, results, driftOutcome?.BaselineOutputs ?? new Dictionary<string, string>());
+        return outcome;
     }
 
     /// <summary>Sortable by time, readable, and unique: <c>20261129T0712-support-faq-sim-stable-3f9a1c</c>.</summary>
