@@ -13,29 +13,9 @@ public static class HaluEvalReader
     {
         var outputs = new List<LabelledOutput>();
         var found = problems ?? [];
-        var number = 0;
-        foreach (var line in File.ReadLines(path))
+        const string Expected = "expected a JSON object with \"id\", \"knowledge\", \"question\", \"answer\", \"right_answer\" (strings) and \"label\" (faithful or hallucinated)";
+        foreach (var root in JsonLinesRecords.Read(path, Validate, Expected, found))
         {
-            number++;
-            if (line.Trim().Length == 0)
-            {
-                continue;
-            }
-
-            JsonDocument json;
-            try
-            {
-                json = JsonDocument.Parse(line);
-                Validate(json.RootElement);
-            }
-            catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
-            {
-                found.Add(new DatasetProblem(path, number, "expected a JSON object with \"id\", \"knowledge\", \"question\", \"answer\", \"right_answer\" (strings) and \"label\" (faithful or hallucinated)"));
-                continue;
-            }
-
-            using var document = json;
-            var root = json.RootElement;
             var id = root.GetProperty("id").GetString()!;
             var item = new GoldenItem
             {

@@ -19,29 +19,9 @@ public static class TruthfulQaReader
         var random = new Random(seed);
         var outputs = new List<LabelledOutput>();
         var found = problems ?? [];
-        var number = 0;
-        foreach (var line in File.ReadLines(path))
+        const string Expected = "expected a JSON object with \"id\", \"question\" (strings), \"correct_answers\" and \"incorrect_answers\" (lists of strings)";
+        foreach (var root in JsonLinesRecords.Read(path, Validate, Expected, found))
         {
-            number++;
-            if (line.Trim().Length == 0)
-            {
-                continue;
-            }
-
-            JsonDocument json;
-            try
-            {
-                json = JsonDocument.Parse(line);
-                Validate(json.RootElement);
-            }
-            catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
-            {
-                found.Add(new DatasetProblem(path, number, "expected a JSON object with \"id\", \"question\" (strings), \"correct_answers\" and \"incorrect_answers\" (lists of strings)"));
-                continue;
-            }
-
-            using var document = json;
-            var root = json.RootElement;
             var id = root.GetProperty("id").GetString()!;
             var question = root.GetProperty("question").GetString()!;
             var correct = root.GetProperty("correct_answers").EnumerateArray().Select(e => e.GetString()!).ToList();
