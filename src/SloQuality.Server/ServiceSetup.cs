@@ -72,12 +72,16 @@ public static class ServiceSetup
 
             // The judge lives as long as the process, as the runner does.
             RunJudge? judge = null;
-            if (HallucinationSettings.Load(settings.ConfigFolder).Settings.Judge is { } judgeName)
+            var hallucination = HallucinationSettings.Load(settings.ConfigFolder).Settings;
+            if (hallucination.Judge is { } judgeName)
             {
                 (judge, var judgeProblem) = RunJudgeFactory.Create(judgeName, settings.ConfigFolder, simulator, Environment.GetEnvironmentVariable, store);
                 if (judgeProblem is not null)
                 {
-                    sp.GetRequiredService<ILogger<EvaluationRunner>>().LogWarning("the judge is off: {Problem}", judgeProblem);
+                    // Named where the judge was asked for; the target file's own problem follows.
+                    sp.GetRequiredService<ILogger<EvaluationRunner>>().LogWarning(
+                        "{File}:{Line}: judge '{Judge}' cannot be used, runs go unjudged: {Problem}",
+                        Path.Combine(settings.ConfigFolder, HallucinationSettings.FileName), hallucination.JudgeLine, judgeName, judgeProblem);
                 }
             }
 

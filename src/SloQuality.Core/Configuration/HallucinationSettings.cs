@@ -24,6 +24,9 @@ public sealed record HallucinationSettings
     /// <summary>A model target of <c>targets.yaml</c> that judges every run the service finalises; none by default.</summary>
     public string? Judge { get; init; }
 
+    /// <summary>The line of <c>judge:</c> in the file (0 without one), so a judge that cannot be built is reported where it was named.</summary>
+    public int JudgeLine { get; init; }
+
     public static (HallucinationSettings Settings, IReadOnlyList<DatasetProblem> Problems) Load(string configFolder)
     {
         var problems = new List<DatasetProblem>();
@@ -48,6 +51,7 @@ public sealed record HallucinationSettings
             Model = Path.IsPathRooted(model) ? model : Path.Combine(configFolder, model),
             Threshold = r.Number(root, "threshold", 0, 1) ?? defaults.Threshold,
             Judge = r.String(root, "judge"),
+            JudgeLine = root.Get("judge")?.Line ?? 0,
         }, problems);
     }
 }

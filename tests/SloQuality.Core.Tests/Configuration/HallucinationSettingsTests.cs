@@ -27,6 +27,7 @@ public sealed class HallucinationSettingsTests
         Assert.Empty(problems);
         Assert.Equal(HallucinationSettings.Lexical, settings.Detector);
         Assert.Equal("sim-judge", settings.Judge);
+        Assert.Equal(2, settings.JudgeLine);
     }
 
     [Fact]
