@@ -31,6 +31,12 @@ public sealed record GoldenItem
     /// <summary>The line of the item in its file, for messages about it.</summary>
     public int Line { get; init; }
 
+    /// <summary>
+    /// A grounded item: answerable, with a context and neither a reference nor assertions. It is judged
+    /// for hallucination against its context alone, and has no correctness (<c>correct</c> is null).
+    /// </summary>
+    public bool Grounded => Answerable && Reference.Count == 0 && Assertions.Count == 0 && Context.Count > 0;
+
     /// <summary>The last user message: what the simulator and reports show as "the question".</summary>
     public string Prompt => Input.LastOrDefault(m => m.Role == "user")?.Content ?? Input[^1].Content;
 }

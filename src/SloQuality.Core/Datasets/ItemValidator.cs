@@ -52,9 +52,10 @@ internal sealed partial class ItemValidator(string path, List<DatasetProblem> pr
         var tags = map.Get("tags") is { } t ? ReadStrings(t, "tags") : [];
         var metadata = ReadMetadata(map);
 
-        if (answerable && map.Get("assert") is null && referenceNode is null)
+        if (answerable && map.Get("assert") is null && referenceNode is null && context.Count == 0)
         {
-            Report(map.Line, "'reference' is missing: an answerable item without 'assert' needs a reference answer");
+            // With a context and no reference the item is grounded: judged for hallucination against its context alone.
+            Report(map.Line, "'reference' is missing: an answerable item without 'assert' needs a reference answer, or a 'context' to be judged against alone");
         }
 
         if (problems.Count > before || id is null || input is null)

@@ -6,7 +6,7 @@ namespace SloQuality.Core.Scoring;
 /// <summary>
 /// Decides <c>correct</c> and <c>correctness_score</c> for an item: with assertions, every assertion
 /// must pass and the score is their weighted mean; without, unanswerable items need an abstention and
-/// the rest are judged by <see cref="ReferenceScorer"/>.
+/// the rest are judged by <see cref="ReferenceScorer"/>. A grounded item (context only) has no verdict.
 /// </summary>
 public sealed class CorrectnessJudge
 {
@@ -16,8 +16,14 @@ public sealed class CorrectnessJudge
     // Scorers are built once per assertion (a compiled regex, a parsed schema), not once per output.
     private readonly ConditionalWeakTable<AssertionSpec, IScorer> scorers = new();
 
-    public CorrectnessVerdict Judge(GoldenItem item, string output)
+    /// <summary>The verdict, or null for a grounded item (a context and nothing to be correct against).</summary>
+    public CorrectnessVerdict? Judge(GoldenItem item, string output)
     {
+        if (item.Grounded)
+        {
+            return null;
+        }
+
         if (item.Assertions.Count == 0)
         {
             var result = (item.Answerable ? (IScorer)Reference : Abstention).Score(item, output);

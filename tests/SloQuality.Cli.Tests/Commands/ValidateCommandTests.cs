@@ -30,7 +30,7 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Contains("INVALID  " + bad, stdout);
         Assert.Equal(
             [
-                $"{bad}:2: 'reference' is missing: an answerable item without 'assert' needs a reference answer",
+                $"{bad}:2: 'reference' is missing: an answerable item without 'assert' needs a reference answer, or a 'context' to be judged against alone",
             ],
             stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("1 valid, 1 invalid", stdout);

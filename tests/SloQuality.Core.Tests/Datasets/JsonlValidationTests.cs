@@ -195,12 +195,26 @@ public sealed class JsonlValidationTests : IDisposable
     }
 
     [Fact]
+    public void AnItemWithAContextAndNoReferenceIsAGroundedItemJudgedAgainstItsContextAlone()
+    {
+        var path = folder.Write("rag.jsonl", """{"id": "g", "input": "Summarise the policy.", "context": ["Opened lamps carry a restocking fee of 12 euros."]}""" + "\n");
+
+        var result = GoldenDatasetLoader.Load(path);
+
+        Assert.True(result.IsValid, string.Join("\n", result.Problems));
+        var item = Assert.Single(result.Dataset!.Items);
+        Assert.True(item.Grounded);
+        Assert.Empty(item.Reference);
+        Assert.Null(new Core.Scoring.CorrectnessJudge().Judge(item, "Opened lamps carry a 12 euro fee."));
+    }
+
+    [Fact]
     public void AnAnswerableItemWithoutAssertionsNeedsAReference()
     {
         var (path, problems) = Load("""{"id": "a", "input": "q"}""" + "\n" + """{"id": "b", "input": "q", "answerable": false}""" + "\n" +
             """{"id": "c", "input": "q", "assert": [{"type": "is-json"}]}""" + "\n");
 
-        Assert.Equal([$"{path}:1: 'reference' is missing: an answerable item without 'assert' needs a reference answer"], problems);
+        Assert.Equal([$"{path}:1: 'reference' is missing: an answerable item without 'assert' needs a reference answer, or a 'context' to be judged against alone"], problems);
     }
 
     [Fact]
