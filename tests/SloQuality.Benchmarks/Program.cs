@@ -34,6 +34,12 @@ switch (args)
     case ["halluc-halueval"]:
         Console.WriteLine(await HallucinationBench.HaluEvalAsync());
         return 0;
+    case ["halluc-cross-source", .. var only]:
+        Console.WriteLine(await CrossSourceBench.RunAsync(only));
+        return 0;
+    case ["halluc-speed-long"]:
+        Console.WriteLine(await HallucinationBench.SpeedLongAsync());
+        return 0;
     case ["halluc-speed"]:
         Console.WriteLine(await HallucinationBench.SpeedAsync());
         return 0;
@@ -55,6 +61,6 @@ switch (args)
             return 0;
         }
     default:
-        Console.Error.WriteLine("usage: SloQuality.Benchmarks replay-overhead | ttft-fidelity | sts | embed-throughput | slo-fold | scale-out");
+        Console.Error.WriteLine("usage: SloQuality.Benchmarks replay-overhead | ttft-fidelity | sts | embed-throughput | slo-fold | scale-out | halluc-truthfulqa | halluc-grounding | halluc-halueval | halluc-cross-source [SOURCE...] | halluc-speed | halluc-speed-long");
         return 2;
 }

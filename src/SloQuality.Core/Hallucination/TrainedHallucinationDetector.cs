@@ -1,112 +1,93 @@
 using SloQuality.Core.Datasets;
+using SloQuality.Core.Hallucination.Claims;
 using SloQuality.Core.Hallucination.Training;
 using SloQuality.Core.Scoring;
-using SloQuality.Core.Text;
 
 namespace SloQuality.Core.Hallucination;
 
 /// <summary>
-/// The shipped detector: each claim of the output (its sentences, and the whole when there are
-/// several) is featurised against the item's references, context and known-incorrect claims, and the
-/// trained model gives its calibrated probability of being hallucinated; the output's score is its
-/// worst claim's, and the claims at or above the threshold are the reasons. An unanswerable item that
-/// is answered is hallucinated; declining to answer is never a hallucination. An item with no evidence
-/// at all is left to the lexical detector (the model has nothing to compare with).
+/// The shipped detector: the output is cut into the claims it makes (conversation, questions back and
+/// a bare decline are not claims; see <see cref="ClaimSplitter"/>), each claim is featurised against the
+/// item's references, context and known-incorrect claims, and the trained model scores it; the output's
+/// score is its worst claim's, read as a probability through the calibration of its kind of evidence,
+/// and flagged at that kind's threshold. The claims at or above it are the reasons. An unanswerable item
+/// that is answered is hallucinated; an output that claims nothing is not. An item with no evidence at
+/// all, and a structured (JSON) answer, are left to the lexical detector.
 /// </summary>
-public sealed partial class TrainedHallucinationDetector(HallucinationModel model, DetectorFeaturizer featurizer, double threshold = TrainedHallucinationDetector.DefaultThreshold) : IHallucinationDetector
+public sealed class TrainedHallucinationDetector : IHallucinationDetector
 {
-    /// <summary>The calibrated probability at which an output counts as hallucinated.</summary>
-    public const double DefaultThreshold = 0.5;
-
+    private readonly HallucinationModel model;
+    private readonly DetectorFeaturizer featurizer;
+    private readonly IReadOnlyDictionary<EvidenceKind, double> thresholds;
     private readonly LexicalHallucinationDetector fallback = new();
 
-    public double Threshold => threshold;
-
-    public async ValueTask<HallucinationVerdict> DetectAsync(GoldenItem item, string output, CancellationToken cancellationToken = default)
+    /// <param name="thresholds">Per kind of evidence; a kind not given takes the model's calibrated threshold.</param>
+    public TrainedHallucinationDetector(HallucinationModel model, DetectorFeaturizer featurizer, IReadOnlyDictionary<EvidenceKind, double>? thresholds = null)
     {
-        var abstained = AbstentionScorer.IsAbstention(output);
+        this.model = model;
+        this.featurizer = featurizer;
+        this.thresholds = EvidenceKinds.All.ToDictionary(k => k, k => thresholds?.GetValueOrDefault(k) is > 0 and var t ? t : model.Calibration.Threshold(k));
+    }
+
+    /// <summary>The probability at which an output of this kind of evidence counts as hallucinated.</summary>
+    public double Threshold(EvidenceKind kind) => thresholds[kind];
+
+    public double Threshold(GoldenItem item) => thresholds[EvidenceKinds.Of(item)];
+
+    public async ValueTask<HallucinationVerdict> DetectAsync(GoldenItem item, string output, CancellationToken cancellationToken = default) =>
+        (await ScoreAsync(item, output, cancellationToken).ConfigureAwait(false)).Verdict;
+
+    /// <summary>The verdict with the raw model score behind it (null when a rule decided), as training calibrates it.</summary>
+    public async ValueTask<DetectorScore> ScoreAsync(GoldenItem item, string output, CancellationToken cancellationToken = default)
+    {
+        var kind = EvidenceKinds.Of(item);
         if (!item.Answerable)
         {
-            return abstained ? new HallucinationVerdict(false, 0.05, []) : new HallucinationVerdict(true, 0.95, [Shorten(output)]);
+            return Rule(kind, AbstentionScorer.IsAbstention(output) ? new HallucinationVerdict(false, 0.05, []) : new HallucinationVerdict(true, 0.95, [Shorten(output)]));
         }
 
-        if (abstained || string.IsNullOrWhiteSpace(output))
+        if (string.IsNullOrWhiteSpace(output))
         {
-            return new HallucinationVerdict(false, 0.1, []);
+            return Rule(kind, new HallucinationVerdict(false, 0.05, []));
         }
 
         // Structured output (JSON) makes no sentences to compare: its facts are checked lexically.
         if ((item.Reference.Count == 0 && item.Context.Count == 0 && item.Incorrect.Count == 0) || IsJson(output))
         {
-            return await fallback.DetectAsync(item, output, cancellationToken).ConfigureAwait(false);
+            return Rule(kind, await fallback.DetectAsync(item, output, cancellationToken).ConfigureAwait(false));
         }
 
-        // "Good question." and "Here is the answer:" claim nothing; left in, they read as unsupported claims.
-        var text = output.Trim();
-        for (var stripped = Strip(text); stripped != text; stripped = Strip(text))
+        var claims = ClaimSplitter.Split(output, item.Prompt).Claims;
+        if (claims.Count == 0)
         {
-            text = stripped;
+            // Conversation, a question back, or declining to answer: nothing is claimed, so nothing is invented.
+            return Rule(kind, new HallucinationVerdict(false, 0.05, []));
         }
 
-        var sentences = Sentences.Split(text).Where(s => s.Any(char.IsLetterOrDigit) && !ConversationalFiller().IsMatch(s)).ToList();
-        if (sentences.Count == 0)
+        var analyses = await featurizer.AnalyseAsync(claims.Select(c => (item, c)).ToList(), cancellationToken).ConfigureAwait(false);
+        var raws = analyses.Select(a => model.RawScore(a.Features)).ToList();
+        // A crisp contradiction (a negation, a substituted fact, a contradicting yes or no) is a
+        // hallucination whatever the model says: its score is at least the contradiction score.
+        var rules = true;
+        var probabilities = raws.Select((r, i) => !rules || analyses[i].Contradiction is null ? model.Probability(kind, r) : Math.Max(model.Probability(kind, r), ContradictionScore)).ToList();
+        var threshold = thresholds[kind];
+        if (kind != EvidenceKind.KnownMistakes)
         {
-            return new HallucinationVerdict(false, 0.1, []);
-        }
-
-        var claims = sentences.Count > 1 ? [text, .. sentences] : new List<string> { text };
-        var features = await featurizer.FeaturesAsync(claims.Select(c => (item, c)).ToList(), cancellationToken).ConfigureAwait(false);
-        var probabilities = claims.Select((c, i) => Math.Max(model.Probability(features[i]), UnsupportedName(item, c) ? UnsupportedNameScore : 0)).ToList();
-        if (item.Context.Count > 0 && item.Incorrect.Count == 0)
-        {
-            // Grounded in a context with no known mistakes: the only public data of that kind (HaluEval)
-            // has verbatim faithful answers, so the model alone flags full-sentence paraphrases; the
-            // lexical detector's support check (facts and words found in the context) is averaged in.
-            probabilities = claims.Select((c, i) => (float)((probabilities[i] + fallback.Detect(item, c).Score) / 2)).ToList();
+            // A golden answer restated faithfully in other words (its facts kept, every new word a
+            // synonym of the evidence's) is not a hallucination, whatever its wording makes the model think.
+            probabilities = probabilities.Select((p, i) => analyses[i].Paraphrase ? Math.Min(p, 0.8 * threshold) : p).ToList();
         }
 
         var worst = probabilities.Max();
-        var unsupported = claims.Select((c, i) => (c, p: probabilities[i]))
-            .Where(x => x.p >= threshold && (claims.Count == 1 || !ReferenceEquals(x.c, output)))
-            .Select(x => Shorten(x.c))
-            .ToList();
-        if (worst >= threshold && unsupported.Count == 0)
-        {
-            unsupported.Add(Shorten(output));
-        }
-
-        return new HallucinationVerdict(worst >= threshold, Math.Round(worst, 4), unsupported);
+        var unsupported = claims.Select((c, i) => (c, i)).Where(x => probabilities[x.i] >= threshold)
+            .Select(x => Shorten(rules && analyses[x.i].Contradiction is { } why ? $"{x.c.Text} ({why})" : x.c.Text)).ToList();
+        return new DetectorScore(kind, raws.Max(), new HallucinationVerdict(worst >= threshold, Math.Round(worst, 4), unsupported), rules && analyses.Any(a => a.Contradiction is not null));
     }
 
-    /// <summary>
-    /// Without known mistakes to compare with, a claim that swaps the references' names for names
-    /// found nowhere (not in the evidence, not in the question) is unsupported. The model learned names
-    /// from TruthfulQA, where names sit on both sides; with counter-evidence it decides alone (this rule
-    /// there cost 0.08 balanced accuracy on the swapped-evidence benchmark).
-    /// </summary>
-    private static bool UnsupportedName(GoldenItem item, string claim)
-    {
-        var support = item.Reference.Concat(item.Context).ToList();
-        if (item.Incorrect.Count > 0 || !support.Any(s => Features.ContentWords.Names(s).Count > 0))
-        {
-            return false;
-        }
+    /// <summary>The score of a claim that crisply contradicts its evidence.</summary>
+    public const double ContradictionScore = 0.97;
 
-        // Names the answer commits to that appear nowhere (not in the evidence, not among the known
-        // mistakes, not in the question), while it names none of what the references name.
-        var question = Text.TextNormalizer.Tokens(item.Prompt).ToHashSet(StringComparer.Ordinal);
-        var known = support.Concat(item.Incorrect).SelectMany(Text.TextNormalizer.Tokens).ToHashSet(StringComparer.Ordinal);
-        var claimed = Features.ContentWords.Names(claim).Where(n => !question.Contains(n)).ToList();
-        var referenced = support.SelectMany(Features.ContentWords.Names).Where(n => !question.Contains(n)).ToHashSet(StringComparer.Ordinal);
-        return claimed.Any(n => !known.Contains(n)) && referenced.Count > 0 && !claimed.Any(referenced.Contains);
-    }
-
-    private const float UnsupportedNameScore = 0.75f;
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*((good|great|interesting) question|sure( thing)?|certainly|of course|absolutely|happy to help|thanks for asking|here is the answer|here's the answer|here is what i found)\s*[.:!,]\s*", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial System.Text.RegularExpressions.Regex ConversationalFiller();
-
-    private static string Strip(string text) => ConversationalFiller().Replace(text, string.Empty, 1).Trim();
+    private static DetectorScore Rule(EvidenceKind kind, HallucinationVerdict verdict) => new(kind, null, verdict);
 
     private static bool IsJson(string output)
     {
@@ -129,3 +110,6 @@ public sealed partial class TrainedHallucinationDetector(HallucinationModel mode
 
     private static string Shorten(string text) => text.Length > 200 ? text[..200] + "…" : text;
 }
+
+/// <summary>A detector's verdict on one output with its kind of evidence and the model's raw score (null when a rule decided), and whether a claim crisply contradicted the evidence.</summary>
+public sealed record DetectorScore(EvidenceKind Kind, float? Raw, HallucinationVerdict Verdict, bool Contradicted = false);

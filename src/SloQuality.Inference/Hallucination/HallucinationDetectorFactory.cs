@@ -30,9 +30,10 @@ public static class HallucinationDetectorFactory
             return (new LexicalHallucinationDetector(), $"{settings.Model}: the trained detector's model file is missing (train it with 'sloq detector train'); using the lexical detector");
         }
 
-        return (Trained(settings.Model, settings.Threshold), null);
+        return (Trained(settings.Model, settings.EffectiveThresholds()), null);
     }
 
-    public static TrainedHallucinationDetector Trained(string modelPath, double threshold = TrainedHallucinationDetector.DefaultThreshold) =>
-        new(HallucinationModel.Load(modelPath), new DetectorFeaturizer(new MiniLmEmbeddingGenerator()), threshold);
+    /// <param name="thresholds">Per kind of evidence; kinds not given take the thresholds the model was calibrated with.</param>
+    public static TrainedHallucinationDetector Trained(string modelPath, IReadOnlyDictionary<EvidenceKind, double>? thresholds = null) =>
+        new(HallucinationModel.Load(modelPath), new DetectorFeaturizer(new MiniLmEmbeddingGenerator()), thresholds);
 }

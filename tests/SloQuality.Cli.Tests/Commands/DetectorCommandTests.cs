@@ -18,7 +18,8 @@ public sealed class DetectorCommandTests
         Assert.True(second.Exit == 0, second.Err);
         var (a, b) = (HallucinationModel.Load(cli.Path("a.zip")), HallucinationModel.Load(cli.Path("b.zip")));
         var probe = Enumerable.Range(0, a.FeatureCount).Select(i => (float)((i * 37 % 11) / 10.0)).ToArray();
-        Assert.Equal(a.Probability(probe), b.Probability(probe));
+        Assert.Equal(a.RawScore(probe), b.RawScore(probe));
+        Assert.Equal(a.Calibration.Scaling, b.Calibration.Scaling);
         var card = DetectorModelCard.Load(cli.Path("a.zip"))!;
         Assert.Equal(DetectorModelCard.Sha256(Examples), Assert.Single(card.Data).Sha256);
     }

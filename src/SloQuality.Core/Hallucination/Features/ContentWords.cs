@@ -9,21 +9,30 @@ namespace SloQuality.Core.Hallucination.Features;
 /// </summary>
 public static partial class ContentWords
 {
-    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    // Tokens come without apostrophes ("don't" is "dont"): the lists are written as people spell the
+    // words and compared as tokens read them.
+    private static readonly HashSet<string> StopWords = WithoutApostrophes(new[]
     {
         "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "into", "about",
         "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "done", "has", "have", "had", "having",
         "it", "its", "it's", "this", "that", "these", "those", "there", "their", "they", "them", "he", "she", "his", "her", "we", "you", "your", "i", "me", "my",
         "will", "would", "can", "could", "should", "shall", "may", "might", "must", "so", "than", "then", "which", "who", "whom", "what", "when", "where", "why", "how",
         "all", "any", "some", "such", "also", "very", "just", "only", "more", "most", "other", "up", "out", "over", "s",
-    };
+        "there's", "here's", "that's", "what's", "let's", "i'm", "i've", "i'd", "i'll", "you're", "you've", "you'll", "you'd", "we're", "we've",
+        "we'll", "they're", "they've", "he's", "she's", "who's", "im", "ive",
+    });
 
     /// <summary>Negation words: kept as content, and read by <see cref="Negated"/>.</summary>
-    private static readonly HashSet<string> Negations = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> Negations = WithoutApostrophes(new[]
     {
         "no", "not", "never", "none", "nothing", "nobody", "nowhere", "neither", "nor", "cannot", "can't", "don't", "doesn't", "didn't",
         "isn't", "aren't", "wasn't", "weren't", "won't", "wouldn't", "shouldn't", "couldn't", "haven't", "hasn't", "hadn't", "without",
-    };
+    });
+
+    private static HashSet<string> WithoutApostrophes(IEnumerable<string> words) =>
+        words.SelectMany(w => new[] { w, w.Replace("'", string.Empty, StringComparison.Ordinal) }).ToHashSet(StringComparer.Ordinal);
+
+    public static bool IsNegation(string token) => Negations.Contains(token);
 
     public static IReadOnlyList<string> Of(string text) =>
         TextNormalizer.Tokens(text).Where(t => !StopWords.Contains(t) && !Negations.Contains(t)).Select(Stem).ToList();

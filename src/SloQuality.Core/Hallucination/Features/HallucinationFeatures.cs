@@ -25,28 +25,31 @@ public static partial class HallucinationFeatures
         "centred_ref_max", "centred_incorrect_max", "centred_margin", "centred_vote",
         "gist_ref_max", "gist_incorrect_max", "gist_margin", "gist_vote",
         "names_absent", "names_absent_share",
+        .. GroundingFeatures.Names,
+        "restates_faithfully", "contradicts",
     ];
 
     public const string LengthName = "words";
 
     public static int Count(bool withLength) => Names.Count + (withLength ? 1 : 0);
 
-    public static float[] Compute(Evidence output, EvidenceSet evidence, bool withLength = false)
+    /// <param name="restates">The claim faithfully restates one statement of the evidence (<see cref="Contradictions.Paraphrases"/>).</param>
+    /// <param name="contradicts">The claim crisply contradicts the evidence (<see cref="Contradictions.Find"/>).</param>
+    public static float[] Compute(Evidence output, EvidenceSet evidence, bool withLength = false, bool restates = false, bool contradicts = false)
     {
         var (claim, embedding) = (output.Text, output.Embedding);
         var words = ContentWords.Of(claim).Where(w => !evidence.QuestionWords.Contains(w)).ToList();
         var (simRef, nearestRef, meanRef) = Nearest(embedding, evidence.References);
         var (simIncorrect, nearestIncorrect, meanIncorrect) = Nearest(embedding, evidence.Incorrect);
         var (simContext, _, _) = Nearest(embedding, evidence.Context);
-        var support = evidence.Support.ToList();
-        var supportWords = support.SelectMany(e => e.Words).ToHashSet(StringComparer.Ordinal);
-        var counterWords = evidence.Incorrect.SelectMany(e => e.Words).ToHashSet(StringComparer.Ordinal);
+        var supportWords = evidence.SupportWords;
+        var counterWords = evidence.CounterWords;
         var f1Ref = evidence.References.Count == 0 ? 0 : evidence.References.Max(r => F1(words, Answer(r, evidence)));
         var f1Incorrect = evidence.Incorrect.Count == 0 ? 0 : evidence.Incorrect.Max(r => F1(words, Answer(r, evidence)));
         var negated = ContentWords.Negated(claim);
         var facts = KeyFacts.Of(claim);
-        var supportTokens = support.SelectMany(e => Text.TextNormalizer.Tokens(e.Text)).ToHashSet(StringComparer.Ordinal);
-        var counterTokens = evidence.Incorrect.SelectMany(e => Text.TextNormalizer.Tokens(e.Text)).ToHashSet(StringComparer.Ordinal);
+        var supportTokens = evidence.SupportTokens;
+        var counterTokens = evidence.CounterTokens;
         var absent = facts.Count(f => !KeyFacts.Mentions(supportTokens, f));
         var counterOnly = facts.Count(f => !KeyFacts.Mentions(supportTokens, f) && KeyFacts.Mentions(counterTokens, f));
         var n = Math.Max(1, words.Count);
@@ -69,8 +72,8 @@ public static partial class HallucinationFeatures
             evidence.Context.Count > 0 ? 1 : 0,
             Vote(embedding, evidence, 0.03f), Vote(embedding, evidence, 0.1f),
             TopTwo(embedding, evidence.References), TopTwo(embedding, evidence.Incorrect),
-            nearestRef is null ? 0 : Polarity(claim) == Polarity(nearestRef.Text) ? 1 : 0,
-            nearestIncorrect is null ? 0 : Polarity(claim) == Polarity(nearestIncorrect.Text) ? 1 : 0,
+            nearestRef is null ? 0 : output.Lead == nearestRef.Lead ? 1 : 0,
+            nearestIncorrect is null ? 0 : output.Lead == nearestIncorrect.Lead ? 1 : 0,
         };
         features.AddRange(Centred(embedding, evidence));
         features.AddRange(GistSimilarities(output.Gist, evidence));
@@ -78,6 +81,9 @@ public static partial class HallucinationFeatures
         var absentNames = names.Count(n => !supportTokens.Contains(n));
         features.Add(absentNames);
         features.Add(names.Count == 0 ? 0 : (float)absentNames / names.Count);
+        features.AddRange(GroundingFeatures.Compute(output, words, nearestRef, evidence));
+        features.Add(restates ? 1 : 0);
+        features.Add(contradicts ? 1 : 0);
         if (withLength)
         {
             features.Add(Text.TextNormalizer.Tokens(claim).Count);
@@ -179,18 +185,6 @@ public static partial class HallucinationFeatures
 
     private static float TopTwo(ReadOnlyMemory<float> embedding, IReadOnlyList<Evidence> list) =>
         list.Count == 0 ? 0 : list.Select(e => TensorPrimitives.Dot(embedding.Span, e.Embedding.Span)).OrderDescending().Take(2).Average();
-
-    /// <summary>Whether a text opens by affirming ("yes"), denying ("no", "nothing", "none") or neither.</summary>
-    private static int Polarity(string text)
-    {
-        var tokens = Text.TextNormalizer.Tokens(text);
-        return tokens.Count == 0 ? 0 : tokens[0] switch
-        {
-            "yes" => 1,
-            "no" or "nothing" or "none" or "nobody" or "never" or "not" => -1,
-            _ => 0,
-        };
-    }
 
     private static List<string> Answer(Evidence e, EvidenceSet set) => e.Words.Where(w => !set.QuestionWords.Contains(w)).ToList();
 

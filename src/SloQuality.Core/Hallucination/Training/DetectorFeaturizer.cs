@@ -1,74 +1,173 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 using SloQuality.Core.Datasets;
+using SloQuality.Core.Hallucination.Claims;
 using SloQuality.Core.Hallucination.Features;
-using SloQuality.Core.Scoring;
 using SloQuality.Core.Text;
 
 namespace SloQuality.Core.Hallucination.Training;
 
 /// <summary>
-/// Turns outputs and their golden items into feature vectors: embeds every text not embedded yet (one
-/// batch, so the generator can sort and pack them), builds each item's evidence once, and computes the
-/// features of the output. The product's detector and the benchmarks both go through here.
+/// Turns claims and their golden items into feature vectors: embeds every text not embedded yet (one
+/// batch per call, so the generator can sort and pack them), builds each item's evidence once, and
+/// computes the features of each claim. The product's detector, the trainer and the benchmarks all go
+/// through here. Context sentences get no gist embedding: the gist features compare answers with
+/// references and known mistakes, and a long context would double the cost of every new item.
 /// </summary>
 public sealed class DetectorFeaturizer(IEmbeddingGenerator<string, Embedding<float>> generator, bool withLength = false)
 {
-    private readonly Dictionary<string, ReadOnlyMemory<float>> embeddings = new(StringComparer.Ordinal);
     /// <summary>Texts whose embeddings are kept (about 150 MB of 384-dimension vectors).</summary>
     private const int MaximumCached = 100_000;
 
+    private readonly ConcurrentDictionary<string, ReadOnlyMemory<float>> embeddings = new(StringComparer.Ordinal);
+    private readonly ConditionalWeakTable<GoldenItem, EvidenceSet> evidence = new();
     private readonly SemaphoreSlim gate = new(1, 1);
 
     public bool WithLength => withLength;
 
-    public async Task<IReadOnlyList<float[]>> FeaturesAsync(IReadOnlyList<(GoldenItem Item, string Output)> outputs, CancellationToken cancellationToken = default)
+    /// <summary>The features of whole outputs, each taken as one claim (tests and yardsticks).</summary>
+    public Task<IReadOnlyList<float[]>> FeaturesAsync(IReadOnlyList<(GoldenItem Item, string Output)> outputs, CancellationToken cancellationToken = default) =>
+        FeaturesAsync(outputs.Select(o => (o.Item, AsClaim(o.Output))).ToList(), cancellationToken);
+
+    public async Task<IReadOnlyList<float[]>> FeaturesAsync(IReadOnlyList<(GoldenItem Item, Claim Claim)> claims, CancellationToken cancellationToken = default) =>
+        (await AnalyseAsync(claims, cancellationToken).ConfigureAwait(false)).Select(a => a.Features).ToList();
+
+    /// <summary>Each claim's features and, where it crisply contradicts the evidence, why (see <see cref="Contradictions"/>).</summary>
+    public async Task<IReadOnlyList<ClaimAnalysis>> AnalyseAsync(IReadOnlyList<(GoldenItem Item, Claim Claim)> claims, CancellationToken cancellationToken = default)
     {
-        // One at a time: the cache is a plain dictionary, and features take a fraction of a millisecond.
+        var items = claims.Select(c => c.Item).Distinct().ToList();
+        var lexical = items.ToDictionary(i => i, i => evidence.TryGetValue(i, out var known) ? known : Lexical(i));
+        var novel = claims.Select(c => GroundingFeatures.NovelWordsOf(c.Claim.Body, lexical[c.Item]).ToList()).ToList();
+        var texts = items.Where(i => !evidence.TryGetValue(i, out _)).SelectMany(i => EvidenceTexts(i).Concat(Vocabulary(i)))
+            .Concat(claims.SelectMany(c => ClaimTexts(c.Item, c.Claim.Body)))
+            .Concat(novel.SelectMany(n => n));
+        var vectors = await EmbedAsync(texts, cancellationToken).ConfigureAwait(false);
+        return claims.Select((c, k) =>
+        {
+            var set = evidence.GetValue(c.Item, i => Build(i, vectors));
+            var claim = Of(c.Claim.Body, c.Item, vectors, gist: HasAnswers(c.Item), c.Claim.Lead) with { Asks = c.Claim.Asks, NovelWords = novel[k].Select(w => vectors[w]).ToList() };
+            var known = EvidenceKinds.Of(c.Item) == EvidenceKind.KnownMistakes;
+            var contradiction = Contradictions.Find(claim, set, quantitiesOnly: known);
+            var paraphrase = !known && contradiction is null && Contradictions.Paraphrases(claim, set);
+            return new ClaimAnalysis(HallucinationFeatures.Compute(claim, set, withLength, paraphrase, contradiction is not null), contradiction, paraphrase);
+        }).ToList();
+    }
+
+    public static Claim AsClaim(string output)
+    {
+        var (body, lead) = ClaimSplitter.Unwrap(output);
+        return new Claim(output, body.Length == 0 ? output : body, lead);
+    }
+
+    private static bool HasAnswers(GoldenItem item) => item.Reference.Count > 0 || item.Incorrect.Count > 0;
+
+    private static EvidenceSet Build(GoldenItem item, IReadOnlyDictionary<string, ReadOnlyMemory<float>> vectors) => new(
+        item.Reference.Select(ClaimSplitter.Unwrap).Select(u => Of(u.Body, item, vectors, gist: true, u.Lead)).ToList(),
+        ContextSentences(item).Select(s => Of(s, item, vectors, gist: false, 0)).ToList(),
+        item.Incorrect.Select(ClaimSplitter.Unwrap).Select(u => Of(u.Body, item, vectors, gist: true, u.Lead)).ToList(),
+        item.Prompt)
+    {
+        Vocabulary = Vocabulary(item).Select(w => vectors[w]).ToList(),
+    };
+
+    /// <summary>The evidence's words alone (no embeddings): enough to know which of a claim's words are new to it.</summary>
+    private static EvidenceSet Lexical(GoldenItem item) => new(
+        item.Reference.Select(r => new Evidence(ClaimSplitter.Unwrap(r).Body, default)).ToList(),
+        ContextSentences(item).Select(s => new Evidence(s, default)).ToList(),
+        [],
+        item.Prompt);
+
+    /// <summary>The support's content words, at most <see cref="VocabularyLimit"/>, each embedded alone.</summary>
+    private static IEnumerable<string> Vocabulary(GoldenItem item) =>
+        GroundingFeatures.VocabularyOf(item.Reference.Select(r => ClaimSplitter.Unwrap(r).Body).Concat(ContextSentences(item))).Take(VocabularyLimit);
+
+    private const int VocabularyLimit = 400;
+
+    private static IEnumerable<string> ContextSentences(GoldenItem item) => item.Context.SelectMany(Sentences.Split);
+
+    private static Evidence Of(string text, GoldenItem item, IReadOnlyDictionary<string, ReadOnlyMemory<float>> vectors, bool gist, int lead) =>
+        new(text, vectors[text], gist ? vectors[Gist(text, item)] : default, lead);
+
+    private static string Gist(string text, GoldenItem item) =>
+        ContentWords.Gist(text, ContentWords.Of(item.Prompt).ToHashSet(StringComparer.Ordinal));
+
+    private static IEnumerable<string> EvidenceTexts(GoldenItem item)
+    {
+        foreach (var answer in item.Reference.Concat(item.Incorrect))
+        {
+            var body = ClaimSplitter.Unwrap(answer).Body;
+            yield return body;
+            yield return Gist(body, item);
+        }
+
+        foreach (var sentence in ContextSentences(item))
+        {
+            yield return sentence;
+        }
+    }
+
+    private static IEnumerable<string> ClaimTexts(GoldenItem item, string body) =>
+        HasAnswers(item) ? [body, Gist(body, item)] : [body];
+
+    /// <summary>The vectors of the texts, from the cache or embedded now in one call; held for this call even if the cache is cleared meanwhile.</summary>
+    private async Task<IReadOnlyDictionary<string, ReadOnlyMemory<float>>> EmbedAsync(IEnumerable<string> texts, CancellationToken cancellationToken)
+    {
+        var wanted = texts.Distinct(StringComparer.Ordinal).ToList();
+        var found = new Dictionary<string, ReadOnlyMemory<float>>(wanted.Count, StringComparer.Ordinal);
+        var missing = new List<string>();
+        foreach (var text in wanted)
+        {
+            if (embeddings.TryGetValue(text, out var vector))
+            {
+                found[text] = vector;
+            }
+            else
+            {
+                missing.Add(text);
+            }
+        }
+
+        if (missing.Count == 0)
+        {
+            return found;
+        }
+
+        // One call at a time: the generator already uses every core for a call, and two calls
+        // would embed the texts they share twice.
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await EmbedAsync(outputs.SelectMany(o => Texts(o.Item).Append(o.Output).SelectMany(t => new[] { t, Gist(t, o.Item) })), cancellationToken).ConfigureAwait(false);
-            return outputs.Select(o => HallucinationFeatures.Compute(Of(o.Output, o.Item), Evidence(o.Item), withLength)).ToList();
+            var still = missing.Where(t => !embeddings.ContainsKey(t)).ToList();
+            if (embeddings.Count + still.Count > MaximumCached)
+            {
+                // A long-lived service sees new outputs every run; the golden texts come back at once.
+                embeddings.Clear();
+            }
+
+            if (still.Count > 0)
+            {
+                var generated = await generator.GenerateAsync(still, cancellationToken: cancellationToken).ConfigureAwait(false);
+                for (var i = 0; i < still.Count; i++)
+                {
+                    embeddings[still[i]] = generated[i].Vector;
+                }
+            }
+
+            foreach (var text in missing)
+            {
+                found[text] = embeddings.TryGetValue(text, out var vector) ? vector : (await generator.GenerateAsync([text], cancellationToken: cancellationToken).ConfigureAwait(false))[0].Vector;
+            }
         }
         finally
         {
             gate.Release();
         }
-    }
 
-    private EvidenceSet Evidence(GoldenItem item) => new(
-        item.Reference.Select(t => Of(t, item)).ToList(),
-        item.Context.SelectMany(Sentences.Split).Select(t => Of(t, item)).ToList(),
-        item.Incorrect.Select(t => Of(t, item)).ToList(),
-        item.Prompt);
-
-    private Evidence Of(string text, GoldenItem item) => new(text, embeddings[text], embeddings[Gist(text, item)]);
-
-    private static string Gist(string text, GoldenItem item) =>
-        ContentWords.Gist(text, ContentWords.Of(item.Prompt).ToHashSet(StringComparer.Ordinal));
-
-    private static IEnumerable<string> Texts(GoldenItem item) =>
-        item.Reference.Concat(item.Context.SelectMany(Sentences.Split)).Concat(item.Incorrect);
-
-    private async Task EmbedAsync(IEnumerable<string> texts, CancellationToken cancellationToken)
-    {
-        var missing = texts.Where(t => !embeddings.ContainsKey(t)).Distinct(StringComparer.Ordinal).ToList();
-        if (missing.Count == 0)
-        {
-            return;
-        }
-
-        if (embeddings.Count + missing.Count > MaximumCached)
-        {
-            // A long-lived service sees new outputs every run; the golden texts come back at once.
-            embeddings.Clear();
-            missing = texts.Distinct(StringComparer.Ordinal).ToList();
-        }
-
-        var generated = await generator.GenerateAsync(missing, cancellationToken: cancellationToken).ConfigureAwait(false);
-        for (var i = 0; i < missing.Count; i++)
-        {
-            embeddings[missing[i]] = generated[i].Vector;
-        }
+        return found;
     }
 }
+
+/// <summary>A claim's features, and why it contradicts the evidence when it crisply does (null otherwise).</summary>
+/// <param name="Paraphrase">True when the claim restates one statement of the evidence faithfully in other words (see <see cref="Contradictions.Paraphrases"/>).</param>
+public sealed record ClaimAnalysis(float[] Features, string? Contradiction, bool Paraphrase = false);

@@ -9,6 +9,8 @@ internal sealed class DetectorRow
 
     public bool Label { get; set; }
 
+    public float Weight { get; set; } = 1;
+
     public static SchemaDefinition Schema(int featureCount)
     {
         var schema = SchemaDefinition.Create(typeof(DetectorRow));
@@ -19,5 +21,5 @@ internal sealed class DetectorRow
 
 internal sealed class DetectorPrediction
 {
-    public float Probability { get; set; }
+    public float Score { get; set; }
 }

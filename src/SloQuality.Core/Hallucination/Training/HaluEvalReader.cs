@@ -25,7 +25,7 @@ public static class HaluEvalReader
                 Context = [root.GetProperty("knowledge").GetString()!],
             };
             var group = id[..id.LastIndexOf('-')];
-            outputs.Add(new LabelledOutput(group, item, root.GetProperty("answer").GetString()!, root.GetProperty("label").GetString() == "hallucinated"));
+            outputs.Add(new LabelledOutput(group, item, root.GetProperty("answer").GetString()!, root.GetProperty("label").GetString() == "hallucinated", LabelledData.HaluEval));
         }
 
         if (problems is null && found.Count > 0)

@@ -15,12 +15,14 @@ public static class LabelledData
     public const string TruthfulQa = "truthfulqa";
     public const string HaluEval = "halueval";
     public const string Labelled = "labelled";
+    public const string Begin = "begin";
 
     /// <summary>Which of the formats a file holds, by its first record.</summary>
     public static string FormatOf(string path)
     {
         var first = File.Exists(path) ? File.ReadLines(path).FirstOrDefault(l => l.Trim().Length > 0) ?? string.Empty : string.Empty;
         return first.Contains("\"correct_answers\"", StringComparison.Ordinal) ? TruthfulQa
+            : first.Contains("\"knowledge\"", StringComparison.Ordinal) && first.Contains("\"response\"", StringComparison.Ordinal) ? Begin
             : first.Contains("\"knowledge\"", StringComparison.Ordinal) ? HaluEval
             : Labelled;
     }
@@ -40,6 +42,8 @@ public static class LabelledData
                 return (TruthfulQaReader.Read(path, seed, problems: problems), problems);
             case HaluEval:
                 return (HaluEvalReader.Read(path, problems), problems);
+            case Begin:
+                return (BeginReader.Read(path, problems), problems);
         }
 
         var outputs = new List<LabelledOutput>();
@@ -77,7 +81,7 @@ public static class LabelledData
                     Answerable = !root.TryGetProperty("answerable", out var a) || a.ValueKind != JsonValueKind.False,
                     Line = number,
                 };
-                outputs.Add(new LabelledOutput(id, item, output, label.GetBoolean()));
+                outputs.Add(new LabelledOutput(id, item, output, label.GetBoolean(), Labelled));
             }
             catch (JsonException e)
             {

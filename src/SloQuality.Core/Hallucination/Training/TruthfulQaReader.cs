@@ -52,7 +52,7 @@ public static class TruthfulQaReader
                     Reference = references,
                     Incorrect = counter,
                 };
-                outputs.Add(new LabelledOutput(id, item, candidate, isCorrect == swapped));
+                outputs.Add(new LabelledOutput(id, item, candidate, isCorrect == swapped, LabelledData.TruthfulQa));
             }
         }
 
