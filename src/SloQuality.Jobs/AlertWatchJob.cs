@@ -29,7 +29,7 @@ public sealed class AlertWatchJob(ISloSliceStore slices, INotificationStateStore
             throw new InvalidOperationException("slos.yaml is invalid:\n" + string.Join("\n", problems));
         }
 
-        var fold = await new SloFoldService(slices, time).FoldAsync(set, cancellationToken).ConfigureAwait(false);
+        var fold = await SloFoldService.Create(slices, time, options.ConfigFolder).FoldAsync(set, cancellationToken).ConfigureAwait(false);
         var sender = new WebhookSender(http, settings, NotificationConfiguration.Scrubber(options.ConfigFolder), time);
         var deliveries = await new AlertNotifier(states, sender, settings).NotifyAsync(fold.Current, cancellationToken).ConfigureAwait(false);
         var failed = deliveries.Where(d => !d.Delivered).ToList();

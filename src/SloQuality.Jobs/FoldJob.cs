@@ -24,9 +24,9 @@ public sealed class FoldJob(ISloSliceStore slices, IResultStore results, JobsOpt
             throw new InvalidOperationException("slos.yaml is invalid:\n" + string.Join("\n", problems));
         }
 
-        await new SloFoldService(slices, time).FoldAsync(set, cancellationToken).ConfigureAwait(false);
+        await SloFoldService.Create(slices, time, options.ConfigFolder).FoldAsync(set, cancellationToken).ConfigureAwait(false);
         var (label, range) = LastPeriod(kind, time.GetUtcNow());
-        var report = await new QualityReportBuilder(slices, results, time, reviews).BuildAsync(set, kind, label, range.From, range.To, cancellationToken).ConfigureAwait(false);
+        var report = await new QualityReportBuilder(slices, results, time, reviews, Core.Configuration.HallucinationSettings.Load(options.ConfigFolder).Settings.Correction).BuildAsync(set, kind, label, range.From, range.To, cancellationToken).ConfigureAwait(false);
         await QualityReportWriter.WriteAsync(Path.Combine(options.OutputFolder, "reports", kind, label), report, cancellationToken).ConfigureAwait(false);
         await NotifyAsync(report, cancellationToken).ConfigureAwait(false);
     }

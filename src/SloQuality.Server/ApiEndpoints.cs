@@ -117,7 +117,7 @@ public static partial class ApiEndpoints
                 return Results.Json(new { error = "slos.yaml is invalid", problems = problems.Select(p => p.ToString()) }, SloqJson.Compact, statusCode: 500);
             }
 
-            var fold = await new SloFoldService(slices, time).FoldAsync(set, ct).ConfigureAwait(false);
+            var fold = await SloFoldService.Create(slices, time, settings.ConfigFolder).FoldAsync(set, ct).ConfigureAwait(false);
             return Results.Json(fold, SloqJson.Compact);
         });
 

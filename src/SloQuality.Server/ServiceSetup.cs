@@ -85,7 +85,8 @@ public static class ServiceSetup
                 }
             }
 
-            return new EvaluationRunner(store, new ItemScorer(new CorrectnessJudge(), detector), TimeProvider.System, stage, store, judge);
+            var audit = HallucinationAudit.Create(detector, store, hallucination.Correction, TimeProvider.System);
+            return new EvaluationRunner(store, new ItemScorer(new CorrectnessJudge(), detector), TimeProvider.System, stage, store, judge, audit);
         });
         services.AddTransient<RunStarter>();
         services.AddTransient<ChunkJob>();

@@ -46,7 +46,7 @@ internal sealed class SloDashboardPage : RazorPage
         }
         else
         {
-            var fold = new SloFoldService(services.GetRequiredService<ISloSliceStore>(), time).FoldAsync(set, CancellationToken.None).GetAwaiter().GetResult();
+            var fold = SloFoldService.Create(services.GetRequiredService<ISloSliceStore>(), time, settings.ConfigFolder).FoldAsync(set, CancellationToken.None).GetAwaiter().GetResult();
             WriteSlos(fold);
         }
 

@@ -19,7 +19,7 @@ internal sealed class SloGaugeRefresher(ISloSliceStore slices, SloqMetrics metri
                 var (set, problems) = SloCatalog.Load(settings.ConfigFolder);
                 if (problems.Count == 0)
                 {
-                    var fold = await new SloFoldService(slices, time).FoldAsync(set, stoppingToken).ConfigureAwait(false);
+                    var fold = await SloFoldService.Create(slices, time, settings.ConfigFolder).FoldAsync(set, stoppingToken).ConfigureAwait(false);
                     metrics.Publish(set, fold.Current);
                 }
             }

@@ -1,4 +1,5 @@
 using Dapper;
+using SloQuality.Core.Hallucination.Correction;
 using SloQuality.Core.Review;
 
 namespace SloQuality.Storage;
@@ -37,5 +38,21 @@ public abstract partial class SqlResultStore : IReviewStore
             """,
             new { From = Iso(from), To = Iso(to) }).ConfigureAwait(false);
         return rows.Select(r => (new ReviewLabel(r.RunId, r.ItemId, (int)r.Repeat, r.Hallucinated == 1, r.Reviewer, r.Note), r.Detector is null ? (bool?)null : r.Detector == 1)).ToList();
+    }
+
+    public async Task<IReadOnlyList<HumanLabel>> LabelsAsync(string datasetName, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<(string ItemId, string Output, double Score, long? Flagged, long Hallucinated, string StartedAt)>(
+            """
+            SELECT l.item_id, i.output, i.hallucination_score, i.hallucinated, l.hallucinated, r.started_at
+            FROM review_labels l
+            JOIN runs r ON r.run_id = l.run_id
+            JOIN item_results i ON i.run_id = l.run_id AND i.item_id = l.item_id AND i.repeat_index = l.repeat_index
+            WHERE r.dataset_name = @Dataset AND r.started_at >= @From AND r.started_at < @To AND i.hallucination_score IS NOT NULL
+            ORDER BY l.run_id, l.item_id, l.repeat_index
+            """,
+            new { Dataset = datasetName, From = Iso(from), To = Iso(to) }).ConfigureAwait(false);
+        return rows.Select(r => new HumanLabel(r.ItemId, r.Output, r.Score, r.Flagged == 1, r.Hallucinated == 1, Parse(r.StartedAt))).ToList();
     }
 }

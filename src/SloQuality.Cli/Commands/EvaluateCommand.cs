@@ -96,7 +96,8 @@ public sealed class EvaluateCommand(TextWriter stdout, TextWriter stderr)
                 return ExitCodes.BadInput;
             }
 
-            var runner = new EvaluationRunner(store, new ItemScorer(new CorrectnessJudge(), detector), TimeProvider.System, stage, store, judge?.Judge);
+            var audit = HallucinationAudit.Create(detector, store, HallucinationSettings.Load(configFolder).Settings.Correction, TimeProvider.System);
+            var runner = new EvaluationRunner(store, new ItemScorer(new CorrectnessJudge(), detector), TimeProvider.System, stage, store, judge?.Judge, audit);
 
             var model = new RunSummary.ModelInfo(target.Name, target.Provider, target.Provider == ModelTarget.Recorded ? target.File : target.Model ?? target.Name);
             var console = new RunConsole(stdout, showProgress: !parsed.Has("no-progress"));

@@ -16,7 +16,7 @@ namespace SloQuality.Cli.Commands;
 public sealed class HitlCommand(TextWriter stdout, TextWriter stderr)
 {
     private static readonly HashSet<string> SampleOptions = ["run", "n", "out", "dataset", "store", "config", "seed"];
-    private static readonly HashSet<string> ImportOptions = ["store", "training", "dataset"];
+    private static readonly HashSet<string> ImportOptions = ["store", "training", "dataset", "config"];
     private static readonly HashSet<string> NoFlags = [];
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken) => args switch
@@ -39,8 +39,7 @@ public sealed class HitlCommand(TextWriter stdout, TextWriter stderr)
         }
 
         var results = await store.GetItemResultsAsync(runId, cancellationToken).ConfigureAwait(false);
-        var threshold = HallucinationSettings.Load(parsed.Value("config") ?? "jobs").Settings.Threshold;
-        var rows = ReviewSample.Pick(results, n, threshold, parsed.Integer("seed", 1, 0, int.MaxValue));
+        var rows = ReviewSample.Pick(results, n, parsed.Integer("seed", 1, 0, int.MaxValue));
         var items = Items(parsed.Value("dataset"));
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         await File.WriteAllTextAsync(output, ReviewCsv.Write(runId, rows, items), cancellationToken).ConfigureAwait(false);
@@ -92,6 +91,8 @@ public sealed class HitlCommand(TextWriter stdout, TextWriter stderr)
             await stdout.WriteLineAsync($"detector against these runs' labels: precision {Figure(review.Precision)}, recall {Figure(review.Recall)}, agreement {Figure(review.Agreement)}").ConfigureAwait(false);
         }
 
+        await CorrectedRatesAsync(store, runs, parsed, cancellationToken).ConfigureAwait(false);
+
         if (parsed.Value("training") is { } training)
         {
             var items = Items(parsed.Required("dataset"));
@@ -114,6 +115,29 @@ public sealed class HitlCommand(TextWriter stdout, TextWriter stderr)
         }
 
         return problems.Count > 0 ? ExitCodes.BadInput : ExitCodes.Success;
+    }
+
+    /// <summary>Each labelled run's hallucination rate as the detector gave it and as the labels of its dataset correct it.</summary>
+    private async Task CorrectedRatesAsync(SqliteResultStore store, IEnumerable<string> runs, Arguments parsed, CancellationToken cancellationToken)
+    {
+        var options = HallucinationSettings.Load(parsed.Value("config") ?? "jobs").Settings.Correction;
+        var now = DateTimeOffset.UtcNow;
+        foreach (var runId in runs.Order(StringComparer.Ordinal))
+        {
+            if (await store.GetRunAsync(runId, cancellationToken).ConfigureAwait(false) is not { } run)
+            {
+                continue;
+            }
+
+            var results = await store.GetItemResultsAsync(runId, cancellationToken).ConfigureAwait(false);
+            var answered = results.Where(r => r.Error is null && r.Hallucinated is not null).ToList();
+            var detector = Core.Statistics.RateEstimate.Wilson(answered.Count(r => r.Hallucinated == true), answered.Count);
+            var labels = await store.LabelsAsync(run.DatasetName, now - options.Window, now.AddMinutes(1), cancellationToken).ConfigureAwait(false);
+            var (estimate, note) = Core.Hallucination.Correction.HallucinationCorrector.Correct(labels, results, options);
+            await stdout.WriteLineAsync(estimate is null
+                ? $"run {runId} ({run.DatasetName}): hallucination rate {Figure(detector)} by the detector; not corrected: {note}"
+                : FormattableString.Invariant($"run {runId} ({run.DatasetName}): hallucination rate {Figure(detector)} by the detector, corrected {estimate.Rate:0.000} [{estimate.Low:0.000}, {estimate.High:0.000}] by {estimate.Labels} labels (detector sensitivity {estimate.Sensitivity:0.000}, specificity {estimate.Specificity:0.000}; {estimate.Method})")).ConfigureAwait(false);
+        }
     }
 
     private static string Figure(Core.Statistics.RateEstimate r) =>

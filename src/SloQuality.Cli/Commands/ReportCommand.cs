@@ -32,7 +32,8 @@ public sealed class ReportCommand(TextWriter stdout, TextWriter stderr, TimeProv
 
         await using var store = new SqliteResultStore(parsed.Value("store") ?? Path.Combine(".sloq", "results.db"));
         await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
-        var report = await new QualityReportBuilder(store, store, time ?? TimeProvider.System, store)
+        var correction = Core.Configuration.HallucinationSettings.Load(parsed.Value("config") ?? "jobs").Settings.Correction;
+        var report = await new QualityReportBuilder(store, store, time ?? TimeProvider.System, store, correction)
             .BuildAsync(set, kind, period, range.From, range.To, cancellationToken).ConfigureAwait(false);
 
         await QualityReportWriter.WriteAsync(outFolder, report, cancellationToken).ConfigureAwait(false);

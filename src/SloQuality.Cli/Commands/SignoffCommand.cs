@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SloQuality.Core.Hallucination;
 using SloQuality.Core.Configuration;
 using SloQuality.Core.Datasets;
 using SloQuality.Core.Evaluation;
@@ -70,7 +71,8 @@ public sealed class SignoffCommand(TextWriter stdout, TextWriter stderr)
             await stderr.WriteLineAsync($"sloq: {detectorProblem}").ConfigureAwait(false);
         }
 
-        var runner = new EvaluationRunner(store, new ItemScorer(new CorrectnessJudge(), detector), TimeProvider.System, null, store);
+        var audit = HallucinationAudit.Create(detector, store, HallucinationSettings.Load(config).Settings.Correction, TimeProvider.System);
+        var runner = new EvaluationRunner(store, new ItemScorer(new CorrectnessJudge(), detector), TimeProvider.System, null, store, audit: audit);
         var clients = new List<IDisposable>();
         try
         {

@@ -46,7 +46,7 @@ public sealed class SloCommand(TextWriter stdout, TextWriter stderr)
             : TimeProvider.System;
         await using var store = new SqliteResultStore(parsed.Value("store") ?? Path.Combine(".sloq", "results.db"));
         await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
-        var result = await new SloFoldService(store, time).FoldAsync(set, cancellationToken).ConfigureAwait(false);
+        var result = await SloFoldService.Create(store, time, parsed.Value("config") ?? "jobs").FoldAsync(set, cancellationToken).ConfigureAwait(false);
 
         var console = Consoles.For(stdout);
         foreach (var group in result.Current.GroupBy(e => e.ModelTarget))

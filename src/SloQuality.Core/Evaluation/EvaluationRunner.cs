@@ -10,9 +10,10 @@ namespace SloQuality.Core.Evaluation;
 /// Runs one dataset against one model target: replays every (item, repeat) not yet stored with bounded
 /// concurrency, scores each answer as it arrives, hands it to the store's writer, and summarises the
 /// run; a resumed run is summarised from the store, so every item counts exactly once. With a judge,
-/// the summary also says how often a second opinion agrees with the hallucination verdicts.
+/// the summary also says how often a second opinion agrees with the hallucination verdicts; with an
+/// audit, it holds the detector's self-check on the dataset and the rate corrected by human labels.
 /// </summary>
-public sealed class EvaluationRunner(IResultStore store, ItemScorer scorer, TimeProvider time, DriftStage? drift = null, ISloSliceStore? slices = null, IRunJudge? judge = null)
+public sealed class EvaluationRunner(IResultStore store, ItemScorer scorer, TimeProvider time, DriftStage? drift = null, ISloSliceStore? slices = null, IRunJudge? judge = null, Hallucination.HallucinationAudit? audit = null)
 {
     public async Task<RunOutcome> RunAsync(
         GoldenDataset dataset,
@@ -109,6 +110,11 @@ public sealed class EvaluationRunner(IResultStore store, ItemScorer scorer, Time
             Drift = driftOutcome?.Assessment,
             Judge = judge is null ? null : await judge.JudgeAsync(dataset, results, cancellationToken).ConfigureAwait(false),
         };
+        if (audit is not null)
+        {
+            summary = summary with { Hallucination = await audit.AuditAsync(dataset, results, summary.Hallucination.Detector, cancellationToken).ConfigureAwait(false) };
+        }
+
         var outcome = new RunOutcome(summary, results, driftOutcome?.BaselineOutputs ?? new Dictionary<string, string>());
         if (publish is not null)
         {

@@ -21,11 +21,11 @@ public sealed record RunSummary
 
     public required ItemCounts Items { get; init; }
 
-    /// <summary>Correct outputs among the items that got an answer (failures excluded).</summary>
+    /// <summary>Correct outputs among the items that got an answer and have a correctness (failures and grounded items excluded).</summary>
     public required RateEstimate Correctness { get; init; }
 
-    /// <summary>Hallucinated outputs among the items that got an answer.</summary>
-    public required RateEstimate Hallucination { get; init; }
+    /// <summary>Hallucinated outputs among the items that got an answer: the detector's rate, its self-check and, with enough human labels, the corrected rate.</summary>
+    public required Hallucination.HallucinationRate Hallucination { get; init; }
 
     /// <summary>Items the service answered (no server error, rate limit, timeout or broken connection).</summary>
     public required RateEstimate Availability { get; init; }

@@ -39,8 +39,9 @@ public static class RunSummaryBuilder
             Repeat = run.Repeat,
             Repeats = RepeatStatistics.From(run.Repeat, results),
             Items = new RunSummary.ItemCounts(run.PlannedItems, results.Count, results.Count - answered.Count, errors),
-            Correctness = RateEstimate.Wilson(answered.Count(r => r.Correct == true), answered.Count),
-            Hallucination = RateEstimate.Wilson(answered.Count(r => r.Hallucinated == true), answered.Count),
+            // Grounded items (context only) have no correctness: they are left out of it, not counted wrong.
+            Correctness = RateEstimate.Wilson(answered.Count(r => r.Correct == true), answered.Count(r => r.Correct is not null)),
+            Hallucination = Hallucination.HallucinationRate.From(RateEstimate.Wilson(answered.Count(r => r.Hallucinated == true), answered.Count)),
             Availability = RateEstimate.Wilson(results.Count(r => !r.Unavailable), results.Count),
             SuccessRate = RateEstimate.Wilson(answered.Count, results.Count),
             Latency = new RunSummary.LatencySummary(

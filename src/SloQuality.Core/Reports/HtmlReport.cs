@@ -33,6 +33,11 @@ public static class HtmlReport
             .Append(E(summary.Model.ModelId ?? string.Empty)).Append(" · ").Append(E($"{summary.StartedAt:u}")).Append(" · ")
             .Append(E($"{summary.DurationSeconds:0.0} s")).Append("<br>").Append(E(ReportFigures.ItemsLine(summary))).Append("</p>");
 
+        foreach (var warning in ReportFigures.Warnings(summary))
+        {
+            html.Append("<p class=\"warn\"><strong>Warning:</strong> ").Append(E(warning)).Append("</p>");
+        }
+
         html.Append("<table><thead><tr><th>Metric</th><th>Value</th><th>95% interval</th><th>n</th></tr></thead><tbody>");
         foreach (var row in ReportFigures.Rows(summary))
         {
@@ -64,7 +69,7 @@ public static class HtmlReport
         foreach (var r in results)
         {
             items.TryGetValue(r.ItemId, out var item);
-            var css = r.Error is not null ? "warn" : r.Correct == true && r.Hallucinated != true ? "ok" : "bad";
+            var css = r.Error is not null ? "warn" : r.Correct != false && r.Hallucinated != true ? "ok" : "bad";
             var why = r.Error ?? string.Join("\n", r.Reasons.Concat(r.UnsupportedClaims.Select(c => "unsupported: " + c)));
             html.Append("<tr><td><code>").Append(E(r.ItemId)).Append("</code>").Append(r.RepeatIndex > 0 ? $" #{r.RepeatIndex}" : string.Empty)
                 .Append("</td><td class=\"").Append(css).Append("\">").Append(E(ReportFigures.Verdict(r)))

@@ -21,6 +21,12 @@ public static class MarkdownReport
         md.AppendLine($"- Time: {summary.StartedAt:u} to {summary.FinishedAt:u} ({summary.DurationSeconds:0.0} s)");
         md.AppendLine($"- Items: {ReportFigures.ItemsLine(summary)}");
         md.AppendLine();
+        foreach (var warning in ReportFigures.Warnings(summary))
+        {
+            md.AppendLine($"> **Warning:** {Cell(warning)}");
+            md.AppendLine();
+        }
+
         md.AppendLine("| Metric | Value | 95% interval | n |");
         md.AppendLine("|---|---:|---|---:|");
         foreach (var row in ReportFigures.Rows(summary))

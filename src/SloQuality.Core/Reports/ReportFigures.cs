@@ -14,7 +14,8 @@ public static class ReportFigures
     [
         .. DriftRows(s),
         Rate("Correctness", s.Correctness),
-        Rate("Hallucination rate", s.Hallucination),
+        Rate("Hallucination rate (detector)", s.Hallucination.Detector),
+        .. HallucinationTrustRows(s.Hallucination),
         Rate("Availability", s.Availability),
         Rate("Success rate", s.SuccessRate),
         Quantile("TTFT p50", s.Latency.TtftP50),
@@ -29,6 +30,32 @@ public static class ReportFigures
         .. RepeatRows(s),
         .. JudgeRows(s),
     ];
+
+    /// <summary>The corrected rate (or why there is none) and the detector's self-check on the dataset.</summary>
+    private static IEnumerable<Row> HallucinationTrustRows(Hallucination.HallucinationRate h)
+    {
+        if (h.Corrected is { } c)
+        {
+            yield return new Row($"Hallucination rate (corrected by {c.Labels} human labels)", Percent(c.Rate), $"[{Percent(c.Low)}, {Percent(c.High)}]",
+                string.Create(CultureInfo.InvariantCulture, $"{h.N}; detector sensitivity {Number3(c.Sensitivity)}, specificity {Number3(c.Specificity)}"));
+        }
+        else if (h.CorrectedNote is { } note)
+        {
+            yield return new Row("Hallucination rate (corrected)", "n/a", string.Empty, note);
+        }
+
+        if (h.SelfCheck is { } check)
+        {
+            yield return Rate("Detector self-check: known mistakes flagged (sensitivity)", check.Sensitivity);
+            yield return Rate("Detector self-check: references cleared (specificity)", check.Specificity);
+        }
+    }
+
+    /// <summary>The warnings a run's report opens with: a detector that cannot tell this dataset's truths from its mistakes.</summary>
+    public static IReadOnlyList<string> Warnings(RunSummary s) =>
+        s.Hallucination.SelfCheck?.Warning is { } warning
+            ? [string.Create(CultureInfo.InvariantCulture, $"Hallucination detector self-check: balanced accuracy {s.Hallucination.SelfCheck.BalancedAccuracy:0.000} on this dataset's {s.Hallucination.SelfCheck.NFaithful} references and {s.Hallucination.SelfCheck.NHallucinated} known mistakes (under {Hallucination.SelfCheck.DetectorSelfCheck.TrustedBalancedAccuracy:0.00}): {warning}.")]
+            : [];
 
     /// <summary>The LLM judge's agreement with the local detector, when a judge was asked.</summary>
     private static IEnumerable<Row> JudgeRows(RunSummary s)
@@ -94,7 +121,7 @@ public static class ReportFigures
 
     public static string Verdict(ItemResult r) => r.Error is not null
         ? "failed"
-        : (r.Correct == true ? "correct" : "incorrect") + (r.Hallucinated == true ? ", hallucinated" : string.Empty);
+        : (r.Correct switch { true => "correct", false => "incorrect", null => "grounded" }) + (r.Hallucinated == true ? ", hallucinated" : string.Empty);
 
     public static string ItemsLine(RunSummary s) =>
         $"{s.Items.Completed} of {s.Items.Planned} items ({s.Items.Failed} failed" +

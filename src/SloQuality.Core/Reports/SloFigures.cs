@@ -23,7 +23,7 @@ public static class SloFigures
         e.Slo,
         e.ModelTarget,
         e.Objective,
-        Value(e.Sli, e.Value),
+        Value(e.Sli, e.Value) + EstimateNote(e),
         e.Low is null || e.High is null ? string.Empty : $"[{Value(e.Sli, e.Low)}, {Value(e.Sli, e.High)}]",
         e.N.ToString(CultureInfo.InvariantCulture),
         e.Status.Replace('_', ' '),
@@ -31,6 +31,15 @@ public static class SloFigures
         e.BurnRate is { } b ? (double.IsInfinity(b) ? "∞" : b.ToString("0.00", CultureInfo.InvariantCulture)) : "-",
         e.Alert.State,
         e.MinutesToExhaustion is { } m ? (m <= 0 ? "spent" : Duration(TimeSpan.FromMinutes(m))) : "-");
+
+    /// <summary>Which hallucination rate a value is: " (detector)", " (corrected by human labels)" or " (partly corrected)"; empty for other SLIs.</summary>
+    public static string EstimateNote(SloEvaluation e) => e.Value is null ? string.Empty : e.Estimate switch
+    {
+        "corrected" => " (corrected by human labels)",
+        "mixed" => " (partly corrected by human labels)",
+        "detector" => " (detector)",
+        _ => string.Empty,
+    };
 
     /// <summary>A value in the SLI's unit: rates in percent, latency in ms, similarity, tokens/s, minutes.</summary>
     public static string Value(string sli, double? value)

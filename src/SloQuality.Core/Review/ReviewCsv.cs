@@ -12,7 +12,7 @@ namespace SloQuality.Core.Review;
 /// </summary>
 public static class ReviewCsv
 {
-    public static readonly string[] Columns = ["run_id", "item_id", "repeat", "stratum", "detector_hallucinated", "detector_score", "question", "reference", "output", "label", "reviewer", "note"];
+    public static readonly string[] Columns = ["run_id", "item_id", "repeat", "stratum", "detector_hallucinated", "detector_score", "question", "reference", "context", "output", "label", "reviewer", "note"];
 
     public static string Write(string runId, IReadOnlyList<(ItemResult Result, string Stratum)> rows, IReadOnlyDictionary<string, GoldenItem>? items)
     {
@@ -22,7 +22,7 @@ public static class ReviewCsv
             var item = items?.GetValueOrDefault(r.ItemId);
             string[] fields = [runId, r.ItemId, r.RepeatIndex.ToString(CultureInfo.InvariantCulture), stratum, r.Hallucinated == true ? "yes" : "no",
                 r.HallucinationScore?.ToString("0.####", CultureInfo.InvariantCulture) ?? string.Empty, item?.Prompt ?? string.Empty,
-                item is null ? string.Empty : string.Join(" | ", item.Reference), r.Output, string.Empty, string.Empty, string.Empty];
+                item is null ? string.Empty : string.Join(" | ", item.Reference), item is null ? string.Empty : string.Join(" | ", item.Context), r.Output, string.Empty, string.Empty, string.Empty];
             csv.Append(string.Join(',', fields.Select(Quote))).Append("\r\n");
         }
 

@@ -1,26 +1,24 @@
 using SloQuality.Core.Evaluation;
+using SloQuality.Core.Hallucination.Correction;
 
 namespace SloQuality.Core.Review;
 
 /// <summary>
-/// Picks the outputs of a run for people to review, in three strata: flagged by the detector, not
-/// flagged, and borderline (score within <see cref="BorderlineBand"/> of the threshold, where the
-/// detector is least sure and a label teaches most). A third of N each, seeded; a short stratum's share
-/// goes to the others.
+/// Picks the outputs of a run for people to review, in the strata of <see cref="ScoreStrata"/>: flagged
+/// with confidence, not flagged with confidence, and borderline (the calibrated probability within
+/// <see cref="ScoreStrata.BorderlineBand"/> of 0.5, where the detector is least sure and a label teaches
+/// most). A third of N each, seeded; a short stratum's share goes to the others. The corrected rate
+/// weighs each stratum's labels by the stratum's share of the outputs, so this design biases nothing.
 /// </summary>
 public static class ReviewSample
 {
-    public const double BorderlineBand = 0.15;
-
-    public static IReadOnlyList<(ItemResult Result, string Stratum)> Pick(IReadOnlyList<ItemResult> results, int n, double threshold, int seed = 1)
+    public static IReadOnlyList<(ItemResult Result, string Stratum)> Pick(IReadOnlyList<ItemResult> results, int n, int seed = 1)
     {
         var random = new Random(seed);
         var judged = results.Where(r => r.Error is null && r.HallucinationScore is not null)
             .OrderBy(r => r.ItemId, StringComparer.Ordinal).ThenBy(r => r.RepeatIndex).OrderBy(_ => random.Next()).ToList();
-        var borderline = judged.Where(r => Math.Abs(r.HallucinationScore!.Value - threshold) < BorderlineBand).ToList();
-        var flagged = judged.Where(r => r.Hallucinated == true).Except(borderline).ToList();
-        var unflagged = judged.Where(r => r.Hallucinated != true).Except(borderline).ToList();
-        var strata = new[] { ("borderline", borderline), ("flagged", flagged), ("unflagged", unflagged) };
+        var byStratum = judged.ToLookup(r => ScoreStrata.Of(r.HallucinationScore!.Value));
+        var strata = new[] { 1, 2, 0 }.Select(h => (Name: ScoreStrata.Names[h], Pool: byStratum[h].ToList())).ToArray();
         var picked = new List<(ItemResult, string)>();
         var remaining = Math.Min(n, judged.Count);
         for (var s = 0; s < strata.Length; s++)

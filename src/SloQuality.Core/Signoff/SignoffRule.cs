@@ -15,6 +15,9 @@ public sealed record SignoffRule(
 
     /// <summary>Reported with the sign-off, never failing it.</summary>
     public const string Drift = "drift";
+
+    /// <summary>Reported with the sign-off, never failing it (the corrected hallucination rates).</summary>
+    public const string Reported = "reported";
     public const string Pass = "pass";
     public const string Fail = "fail";
     public const string Insufficient = "insufficient";

@@ -72,7 +72,8 @@ public sealed class SignoffRunner(IResultStore results, ISignoffStore signoffs, 
         {
             var verdict = evaluator.Evaluate(c.CandidateRun, c.Baseline, c.Candidate, slos);
             var drift = await SignoffDrift.RuleAsync(embeddings, c.Baseline, c.Candidate, driftOptions ?? new Drift.DriftOptions(), cancellationToken).ConfigureAwait(false);
-            perDataset.Add(new SignoffRecord.DatasetRuns(c.Dataset.Name, c.Dataset.ContentHash, c.BaselineRun.RunId, c.CandidateRun.RunId, verdict with { Rules = [.. verdict.Rules, drift] }));
+            var corrected = SignoffHallucination.Rule(await SummaryAsync(c.BaselineRun, cancellationToken).ConfigureAwait(false), await SummaryAsync(c.CandidateRun, cancellationToken).ConfigureAwait(false));
+            perDataset.Add(new SignoffRecord.DatasetRuns(c.Dataset.Name, c.Dataset.ContentHash, c.BaselineRun.RunId, c.CandidateRun.RunId, verdict with { Rules = [.. verdict.Rules, drift, corrected] }));
         }
 
         var record = new SignoffRecord(SignoffRecord.NewId(request.Candidate, now), now, request.Approver, request.Candidate, baselineRun?.RunId ?? request.Baseline, perDataset, Overall(evaluator, compared, perDataset));
@@ -89,8 +90,14 @@ public sealed class SignoffRunner(IResultStore results, ISignoffStore signoffs, 
             compared.SelectMany(c => Keyed(c.Dataset.Name, c.Baseline)).ToList(),
             compared.SelectMany(c => Keyed(c.Dataset.Name, c.Candidate)).ToList(),
             new SloSet([], slos.Availability));
-        var rules = pooled.Rules.Concat(perDataset.SelectMany(d => d.Verdict.Rules.Where(r => r.Kind is SignoffRule.Slo or SignoffRule.Drift).Select(r => r with { Name = $"{r.Name} on {d.Dataset}" }))).ToList();
+        var rules = pooled.Rules.Concat(perDataset.SelectMany(d => d.Verdict.Rules.Where(r => r.Kind is SignoffRule.Slo or SignoffRule.Drift or SignoffRule.Reported).Select(r => r with { Name = $"{r.Name} on {d.Dataset}" }))).ToList();
         return new SignoffVerdict(SignoffVerdict.Decide(rules), rules, pooled.PairedItems);
+    }
+
+    private async Task<RunSummary?> SummaryAsync(RunRecord run, CancellationToken cancellationToken)
+    {
+        var stored = (await results.GetRunsAsync(run.StartedAt.AddSeconds(-1), run.StartedAt.AddSeconds(1), cancellationToken).ConfigureAwait(false)).FirstOrDefault(r => r.Run.RunId == run.RunId);
+        return stored?.SummaryJson is { } json ? SummaryJson.Deserialize(json) : null;
     }
 
     private async Task<(RunRecord? Run, string? Problem)> RunAsync(string target, GoldenDataset dataset, ClientFor clients, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using SloQuality.Core.Hallucination.Correction;
 using SloQuality.Core.Statistics;
 
 namespace SloQuality.Core.Slo;
@@ -5,14 +6,15 @@ namespace SloQuality.Core.Slo;
 /// <summary>Reads an SLO's SLI from an aggregate of slices (one slice, a day, a window).</summary>
 public static class SliCalculator
 {
-    public static SliReading Read(SloDefinition slo, AvailabilityCounting counting, SliceAggregate a)
+    /// <param name="labels">Human labels by dataset (null for a dataset without enough): the hallucination rate is corrected with them.</param>
+    public static SliReading Read(SloDefinition slo, AvailabilityCounting counting, SliceAggregate a, Func<string, IReadOnlyList<HumanLabel>?>? labels = null)
     {
         switch (slo.Sli)
         {
             case SliKinds.CorrectnessRate:
-                return Rate(a.Correct, a.Answered, good: true);
+                return Rate(a.Correct, a.Judged, good: true);
             case SliKinds.HallucinationRate:
-                return Rate(a.Hallucinated, a.Answered, good: false);
+                return Hallucination(a, labels);
             case SliKinds.SuccessRate:
                 return Rate(a.Answered, a.Items, good: true);
             case SliKinds.Availability:
@@ -39,6 +41,65 @@ public static class SliCalculator
                 return SliReading.Empty;
         }
     }
+
+    /// <summary>
+    /// The hallucination rate: per dataset, corrected by its human labels where there are enough
+    /// (<see cref="CorrectedRate"/>), else the detector's share; weighed by each dataset's answered
+    /// outputs, with a normal interval from the summed variances. Without any correction it is the
+    /// detector's rate with its Wilson interval, as before labels existed.
+    /// </summary>
+    private static SliReading Hallucination(SliceAggregate a, Func<string, IReadOnlyList<HumanLabel>?>? labels)
+    {
+        var detector = Rate(a.Hallucinated, a.Answered, good: false) with { Estimate = "detector" };
+        if (labels is null || a.Answered <= 0)
+        {
+            return a.Answered <= 0 ? SliReading.Empty : detector;
+        }
+
+        var parts = new List<(long N, double Rate, double Variance, bool Corrected)>();
+        foreach (var (dataset, strata) in a.Strata.Where(s => s.Value.Total > 0))
+        {
+            if (labels(dataset) is { } found)
+            {
+                var (rate, variance) = CorrectedRate.RateAndVariance(strata, found);
+                parts.Add((strata.Total, rate, variance, true));
+            }
+            else
+            {
+                parts.Add(Detector(strata.Total, strata.Flagged.Sum()));
+            }
+        }
+
+        if (!parts.Any(p => p.Corrected))
+        {
+            return detector;
+        }
+
+        // Slices written before scores were kept (or outputs without one) count as the detector saw them.
+        var rest = a.Answered - parts.Sum(p => p.N);
+        if (rest > 0)
+        {
+            parts.Add(Detector(rest, Math.Max(0, a.Hallucinated - a.Strata.Values.Sum(s => s.Flagged.Sum()))));
+        }
+
+        var n = parts.Sum(p => p.N);
+        var value = Math.Clamp(parts.Sum(p => p.N * p.Rate) / n, 0, 1);
+        var half = Z95 * Math.Sqrt(parts.Sum(p => (double)p.N / n * ((double)p.N / n) * p.Variance));
+        var bad = (long)Math.Round(value * n);
+        return new SliReading(value, Math.Max(0, value - half), Math.Min(1, value + half), n, n - bad, n)
+        {
+            Estimate = parts.All(p => p.Corrected) ? "corrected" : "mixed",
+        };
+    }
+
+    private static (long N, double Rate, double Variance, bool Corrected) Detector(long n, long flagged)
+    {
+        // A binomial variance, smoothed so that 0 of n does not claim certainty.
+        var p = (flagged + 0.5) / (n + 1.0);
+        return (n, (double)flagged / n, p * (1 - p) / n, false);
+    }
+
+    private const double Z95 = 1.959963984540054;
 
     /// <summary>A rate with its Wilson interval; the events are good/total whichever way the rate points.</summary>
     private static SliReading Rate(long count, long total, bool good)

@@ -37,6 +37,9 @@ public sealed class SliceAggregate
 
     public long Correct { get; set; }
 
+    /// <summary>Answered items that have a correctness (grounded items have none): the correctness rate's denominator.</summary>
+    public long Judged { get; set; }
+
     public long Hallucinated { get; set; }
 
     /// <summary>HTTP-level failures: server errors, rate limits after retries, timeouts, resets, cut streams.</summary>
@@ -57,6 +60,23 @@ public sealed class SliceAggregate
 
     /// <summary>Sketch of 1 − similarity, so "items with similarity ≥ x" is a count at most 1 − x.</summary>
     public LatencySketch DriftDistance { get; init; } = new();
+
+    /// <summary>
+    /// The detector's scores of the answered outputs per stratum, by dataset (a run's slice holds its own
+    /// dataset; a sum holds each dataset it covers): what the fold corrects the hallucination rate with.
+    /// </summary>
+    public Dictionary<string, Hallucination.Correction.HallucinationStrata> Strata { get; } = new(StringComparer.Ordinal);
+
+    public Hallucination.Correction.HallucinationStrata StrataFor(string dataset)
+    {
+        if (!Strata.TryGetValue(dataset, out var strata))
+        {
+            strata = new Hallucination.Correction.HallucinationStrata();
+            Strata[dataset] = strata;
+        }
+
+        return strata;
+    }
 
     public long OutputTokens { get; set; }
 
@@ -85,6 +105,7 @@ public sealed class SliceAggregate
         Items += other.Items;
         Answered += other.Answered;
         Correct += other.Correct;
+        Judged += other.Judged;
         Hallucinated += other.Hallucinated;
         Unavailable += other.Unavailable;
         ContentFiltered += other.ContentFiltered;
@@ -94,6 +115,11 @@ public sealed class SliceAggregate
         DriftSum += other.DriftSum;
         DriftSumOfSquares += other.DriftSumOfSquares;
         DriftDistance.Merge(other.DriftDistance);
+        foreach (var (dataset, strata) in other.Strata)
+        {
+            StrataFor(dataset).Merge(strata);
+        }
+
         OutputTokens += other.OutputTokens;
         GenerationSeconds += other.GenerationSeconds;
         Ttft.Merge(other.Ttft);

@@ -55,6 +55,12 @@ public static class SliceAggregator
 
         slice.Answered++;
         slice.Correct += r.Correct == true ? 1 : 0;
+        slice.Judged += r.Correct is null ? 0 : 1;
+        if (r.HallucinationScore is { } score)
+        {
+            slice.StrataFor(slice.DatasetName).Add(score, r.Hallucinated == true);
+        }
+
         slice.Hallucinated += r.Hallucinated == true ? 1 : 0;
         if (r.DriftSimilarity is { } similarity)
         {

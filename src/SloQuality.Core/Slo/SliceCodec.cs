@@ -1,9 +1,13 @@
 namespace SloQuality.Core.Slo;
 
-/// <summary>The compact binary form of a slice's counts and sketches (identity columns are stored beside it).</summary>
+/// <summary>
+/// The compact binary form of a slice's counts and sketches (identity columns are stored beside it).
+/// Version 2 adds the count of items with a correctness and the detector's score strata; a version 1
+/// slice (written before grounded items existed) reads with every answered item judged and no strata.
+/// </summary>
 public static class SliceCodec
 {
-    private const byte Version = 1;
+    private const byte Version = 2;
 
     public static byte[] Encode(SliceAggregate slice)
     {
@@ -25,6 +29,16 @@ public static class SliceCodec
                 w.Write7BitEncodedInt(bytes.Length);
                 w.Write(bytes);
             }
+
+            w.Write7BitEncodedInt64(slice.Judged);
+            var strata = slice.Strata.GetValueOrDefault(slice.DatasetName) ?? new Hallucination.Correction.HallucinationStrata();
+            for (var h = 0; h < Hallucination.Correction.ScoreStrata.Count; h++)
+            {
+                w.Write7BitEncodedInt64(strata.Count[h]);
+                w.Write7BitEncodedInt64(strata.Flagged[h]);
+                w.Write(strata.Sum[h]);
+                w.Write(strata.SumOfSquares[h]);
+            }
         }
 
         return memory.ToArray();
@@ -33,7 +47,8 @@ public static class SliceCodec
     public static SliceAggregate Decode(byte[] data, string runId, string modelTarget, string datasetName, DateTimeOffset sliceStart, string tags = "", string source = SliceSources.Replay)
     {
         using var r = new BinaryReader(new MemoryStream(data));
-        if (r.ReadByte() != Version)
+        var version = r.ReadByte();
+        if (version is not (1 or Version))
         {
             throw new FormatException("unknown slice encoding version");
         }
@@ -43,7 +58,7 @@ public static class SliceCodec
         var driftSquares = r.ReadDouble();
         var seconds = r.ReadDouble();
         var sketches = Enumerable.Range(0, 4).Select(_ => LatencySketch.FromBytes(r.ReadBytes(r.Read7BitEncodedInt()))).ToArray();
-        return new SliceAggregate
+        var slice = new SliceAggregate
         {
             RunId = runId,
             ModelTarget = modelTarget,
@@ -68,6 +83,25 @@ public static class SliceCodec
             Ttft = sketches[1],
             InterToken = sketches[2],
             Total = sketches[3],
+            Judged = version == 1 ? counts[1] : r.Read7BitEncodedInt64(),
         };
+        if (version >= 2)
+        {
+            var strata = new Hallucination.Correction.HallucinationStrata();
+            for (var h = 0; h < Hallucination.Correction.ScoreStrata.Count; h++)
+            {
+                strata.Count[h] = r.Read7BitEncodedInt64();
+                strata.Flagged[h] = r.Read7BitEncodedInt64();
+                strata.Sum[h] = r.ReadDouble();
+                strata.SumOfSquares[h] = r.ReadDouble();
+            }
+
+            if (strata.Total > 0)
+            {
+                slice.Strata[datasetName] = strata;
+            }
+        }
+
+        return slice;
     }
 }

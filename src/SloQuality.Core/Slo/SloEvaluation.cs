@@ -63,6 +63,9 @@ public sealed record SloEvaluation
     /// <summary>Mean minutes from breach to recovery over the closed incidents of the last 90 days.</summary>
     public double? MttrMinutes { get; init; }
 
+    /// <summary>For a hallucination-rate SLO: <c>detector</c>, <c>corrected</c> or <c>mixed</c> (see <see cref="SliReading.Estimate"/>); null otherwise.</summary>
+    public string? Estimate { get; init; }
+
     /// <summary>Where the window's figures come from: "replay", "prometheus" (production traffic), or both.</summary>
     public IReadOnlyList<string> Sources { get; init; } = [];
 

@@ -7,7 +7,8 @@ namespace SloQuality.Core.Slo;
 /// budget, burn rates, multiwindow alerts, projected exhaustion, incidents and MTTR. Pure: the slices go
 /// in, the evaluation comes out; time is whatever instant the caller passes.
 /// </summary>
-public sealed class SloFold(SloSet set)
+/// <param name="labels">Human labels by dataset; hallucination rates are corrected with those of the 90 days before each evaluation.</param>
+public sealed class SloFold(SloSet set, FoldLabels? labels = null)
 {
     /// <summary>Range sums kept for reuse; several SLOs over one target ask for the same windows.</summary>
     private const int MaximumCachedSums = 512;
@@ -30,6 +31,7 @@ public sealed class SloFold(SloSet set)
     public SloEvaluation Evaluate(SloDefinition slo, string target, DateTimeOffset windowStart, DateTimeOffset windowEnd, DateTimeOffset now, IReadOnlyList<SliceAggregate> slices, bool withIncidents = true)
     {
         var evaluatedAt = now < windowEnd ? now : windowEnd;
+        labelsNow = labels is null || labels.IsEmpty ? null : labels.At(evaluatedAt);
         var mine = Mine(slices, target, slo.Scope, slo.Sli);
         var inWindow = Between(mine, windowStart, evaluatedAt);
         var period = slo.Window.Period;
@@ -39,7 +41,7 @@ public sealed class SloFold(SloSet set)
             return EvaluateMttr(slo, target, windowStart, windowEnd, evaluatedAt, slices);
         }
 
-        var reading = SliCalculator.Read(slo, set.Availability, Sum(mine, target, slo.Scope, windowStart, evaluatedAt));
+        var reading = Read(slo, Sum(mine, target, slo.Scope, windowStart, evaluatedAt));
         var (budget, burn) = slo.Budgeting.Method == SloBudgeting.Timeslices
             ? TimesliceBudget(slo, inWindow, windowStart, period)
             : OccurrenceBudget(slo, reading, period);
@@ -72,8 +74,14 @@ public sealed class SloFold(SloSet set)
             Incidents = incidents,
             MttrMinutes = Mttr(incidents),
             Sources = inWindow.Select(s => s.Source).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+            Estimate = reading.Estimate,
         };
     }
+
+    /// <summary>The labels of the evaluation in progress (anchored at its instant), or null.</summary>
+    private Func<string, IReadOnlyList<Hallucination.Correction.HumanLabel>?>? labelsNow;
+
+    private SliReading Read(SloDefinition slo, SliceAggregate aggregate) => SliCalculator.Read(slo, set.Availability, aggregate, labelsNow);
 
     /// <summary>"hallucination_rate &lt; 0.02 (objective 98% of items, daily (UTC))" and the like.</summary>
     public static string Describe(SloDefinition slo) => string.Create(CultureInfo.InvariantCulture,
@@ -115,7 +123,7 @@ public sealed class SloFold(SloSet set)
             return ErrorBudget.BurnRate(bad, withData, slo.Objective);
         }
 
-        var reading = SliCalculator.Read(slo, set.Availability, Sum(mine, target, slo.Scope, from, to));
+        var reading = Read(slo, Sum(mine, target, slo.Scope, from, to));
         return ErrorBudget.BurnRate(reading.Total - reading.Good, reading.Total, slo.Objective);
     }
 
@@ -124,7 +132,7 @@ public sealed class SloFold(SloSet set)
         int bad = 0, withData = 0;
         foreach (var group in SliceGroups(range, origin, length))
         {
-            if (SliCalculator.Read(slo, set.Availability, SliCalculator.Sum(group)).Value is not { } value)
+            if (Read(slo, SliCalculator.Sum(group)).Value is not { } value)
             {
                 continue;
             }
@@ -144,7 +152,7 @@ public sealed class SloFold(SloSet set)
         DateTimeOffset? open = null;
         foreach (var group in SliceGroups(Between(mine, from, evaluatedAt), from, step))
         {
-            if (SliCalculator.Read(slo, set.Availability, SliCalculator.Sum(group)).Value is not { } value)
+            if (Read(slo, SliCalculator.Sum(group)).Value is not { } value)
             {
                 continue;
             }

@@ -9,8 +9,17 @@ namespace SloQuality.Core.Slo;
 /// but no complete evaluation yet, so nothing depends on a scheduler having fired. Returns the
 /// evaluations of the windows holding "now".
 /// </summary>
-public sealed class SloFoldService(ISloSliceStore store, TimeProvider time)
+/// <param name="labels">Where human labels are kept; with them every hallucination rate is corrected where a dataset has enough.</param>
+public sealed class SloFoldService(ISloSliceStore store, TimeProvider time, Review.IReviewStore? labels = null, Hallucination.Correction.CorrectionOptions? correction = null)
 {
+    /// <summary>
+    /// The fold as the product runs it: hallucination rates corrected by the human labels the store keeps,
+    /// as <c>hallucination.yaml</c> in <paramref name="configFolder"/> selects them (every result store
+    /// keeps labels; a slice store that keeps none folds the detector's rates).
+    /// </summary>
+    public static SloFoldService Create(ISloSliceStore store, TimeProvider time, string configFolder) =>
+        new(store, time, store as Review.IReviewStore, Configuration.HallucinationSettings.Load(configFolder).Settings.Correction);
+
     /// <summary>How far back the fold reads slices at most (catch-up further back is not attempted).</summary>
     public static readonly TimeSpan MaximumHistory = TimeSpan.FromDays(400);
 
@@ -20,7 +29,7 @@ public sealed class SloFoldService(ISloSliceStore store, TimeProvider time)
         var first = await store.FirstSliceAsync(cancellationToken).ConfigureAwait(false);
         var from = first is { } f && f > now - MaximumHistory ? f : now - MaximumHistory;
         var slices = first is null ? [] : await store.ReadSlicesAsync(from, now, cancellationToken).ConfigureAwait(false);
-        var fold = new SloFold(set);
+        var fold = new SloFold(set, labels is null ? null : await FoldLabels.LoadAsync(labels, slices, from, now, correction, cancellationToken).ConfigureAwait(false));
         var current = new List<SloEvaluation>();
         var caughtUp = 0;
         foreach (var slo in set.Slos)

@@ -92,5 +92,7 @@ public sealed class SloqMetrics
             new Measurement<int>(e.Alert.Checks.Any(c => c.Firing && c.Alert.Severity == severity) ? 1 : 0, [.. Tags(e), new("severity", severity)])));
 
     private KeyValuePair<string, object?>[] Tags(SloEvaluation e) =>
-        [new("slo", e.Slo), new("model_target", e.ModelTarget), new("datasets", datasetsBySlo.GetValueOrDefault(e.Slo, "*")), new("sli", e.Sli), new("window", e.Window), new("source", string.Join('+', e.Sources))];
+        [new("slo", e.Slo), new("model_target", e.ModelTarget), new("datasets", datasetsBySlo.GetValueOrDefault(e.Slo, "*")), new("sli", e.Sli), new("window", e.Window), new("source", string.Join('+', e.Sources)),
+            // Which hallucination rate the SLI is: the detector's verdicts, or corrected by human labels.
+            new("estimate", e.Estimate ?? (e.Sli == SliKinds.HallucinationRate ? "detector" : string.Empty))];
 }

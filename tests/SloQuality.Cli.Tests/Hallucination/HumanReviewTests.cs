@@ -31,7 +31,7 @@ public sealed class HumanReviewTests
             var label = (i == 0 ? !detector : detector) ? "yes" : "no";
             return line.Replace(",,,", $",{label},ann,", StringComparison.Ordinal);
         }));
-        File.WriteAllLines(cli.Path("review.csv"), [.. labelled, "no-such-run,capital-australia,0,flagged,yes,0.9,,,,yes,ann,"]);
+        File.WriteAllLines(cli.Path("review.csv"), [.. labelled, "no-such-run,capital-australia,0,flagged,yes,0.9,,,,,yes,ann,"]);
 
         var import = await cli.RunAsync("hitl", "import", cli.Path("review.csv"), "--store", cli.Path("results.db"), "--training", cli.Path("labelled.jsonl"), "--dataset", dataset);
         Assert.Equal(2, import.Exit);   // the stray row is reported; the 12 good labels are kept

@@ -22,7 +22,7 @@ public sealed class HtmlReportTests
             Model = new RunSummary.ModelInfo("m<i>", "simulator", "m"),
             Items = new RunSummary.ItemCounts(1, 1, 0, new Dictionary<string, int>()),
             Correctness = RateEstimate.Wilson(0, 1),
-            Hallucination = RateEstimate.Wilson(1, 1),
+            Hallucination = Core.Hallucination.HallucinationRate.From(RateEstimate.Wilson(1, 1)),
             Availability = RateEstimate.Wilson(1, 1),
             SuccessRate = RateEstimate.Wilson(1, 1),
             Latency = new RunSummary.LatencySummary(none, none, none, none, none, none, none),

@@ -25,6 +25,7 @@ internal static class Slos
         SliceStart = start,
         Items = items,
         Answered = items - unavailable,
+        Judged = items - unavailable,
         Unavailable = unavailable,
     };
 

@@ -9,7 +9,8 @@ namespace SloQuality.Core.Reports.Quality;
 /// the period's end (or now, for a period still running), the same as of the previous period's end for
 /// the changes, daily SLI values for the trends, and the period's runs for the worst items.
 /// </summary>
-public sealed class QualityReportBuilder(ISloSliceStore sliceStore, IResultStore results, TimeProvider time, Review.IReviewStore? reviews = null)
+/// <param name="reviews">Human labels: the detector measured against them, and hallucination rates corrected by them.</param>
+public sealed class QualityReportBuilder(ISloSliceStore sliceStore, IResultStore results, TimeProvider time, Review.IReviewStore? reviews = null, Hallucination.Correction.CorrectionOptions? correction = null)
 {
     private const int WorstItems = 10;
     private const int TrendDays = 30;
@@ -22,7 +23,7 @@ public sealed class QualityReportBuilder(ISloSliceStore sliceStore, IResultStore
         var lookback = set.Slos.Select(SloFold.Lookback).Append(TimeSpan.FromDays(TrendDays)).Max() + (to - from);
         var slices = await sliceStore.ReadSlicesAsync(asOf - lookback, asOf, cancellationToken).ConfigureAwait(false);
         var runs = (await results.GetRunsAsync(from, to, cancellationToken).ConfigureAwait(false)).Where(r => r.Run.Status == RunRecord.Completed).ToList();
-        var fold = new SloFold(set);
+        var fold = new SloFold(set, reviews is null ? null : await FoldLabels.LoadAsync(reviews, slices, asOf - lookback, asOf, correction, cancellationToken).ConfigureAwait(false));
         var targets = slices.Where(s => s.SliceStart >= asOf - TimeSpan.FromDays(TrendDays)).Select(s => s.ModelTarget)
             .Concat(runs.Select(r => r.Run.ModelTarget))
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
