@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using SloQuality.Core.Datasets;
+using SloQuality.Core.Text;
 
 namespace SloQuality.Simulator;
 
@@ -50,7 +51,10 @@ public static partial class AnswerGenerator
                 : ("I don't know. There is no reliable information that answers this.", AnswerKind.Abstention);
         }
 
-        var reference = item.Reference.Count > 0 ? item.Reference[0] : FromAssertions(item);
+        // A grounded item (a context and no reference) is answered from its context, as a RAG model would.
+        var reference = item.Reference.Count > 0 ? item.Reference[0]
+            : item.Grounded ? Sentences.Split(item.Context[0]).First()
+            : FromAssertions(item);
         if (hallucinate)
         {
             return (Hallucinate(item, reference, random), AnswerKind.Hallucination);

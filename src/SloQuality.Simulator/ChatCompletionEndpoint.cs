@@ -8,7 +8,7 @@ namespace SloQuality.Simulator;
 /// <c>POST /v1/chat/completions</c>: answers as the profile of the requested model says, streamed
 /// (server-sent events, with usage when asked) or whole, with its injected faults and latencies.
 /// </summary>
-internal sealed class ChatCompletionEndpoint(IReadOnlyDictionary<string, SimulatorProfile> profiles, AnswerBook book, FlushLog flushes, SimulatorStats stats, VllmMetrics metrics, TimeProvider time)
+internal sealed class ChatCompletionEndpoint(IReadOnlyDictionary<string, SimulatorProfile> profiles, AnswerBook book, FlushLog flushes, SimulatorStats stats, VllmMetrics metrics, TimeProvider time, AnswerLog answers)
 {
     private readonly AnswerSeeds seeds = new();
 
@@ -55,6 +55,9 @@ internal sealed class ChatCompletionEndpoint(IReadOnlyDictionary<string, Simulat
         var random = new Random(unchecked(profile.Seed * 1_000_003 + (int)number));
         var plan = ResponsePlan.Create(profile, book, seeds, request, random);
         var started = Stopwatch.GetTimestamp();
+        var id = $"chatcmpl-sim{number:x8}";
+        answers.Record(new SimulatedAnswer(id, profile.Model, plan.ItemId, plan.Kind.ToString(), plan.Kind is AnswerKind.Hallucination or AnswerKind.MeaningShift,
+            plan.Text, plan.Fault.ToString(), plan.FinishReason));
         if (plan.Fault is InjectedFault.Http500 or InjectedFault.Http503 or InjectedFault.Http429 or InjectedFault.Hang or InjectedFault.ConnectionReset)
         {
             metrics.Aborted(profile.Model);
@@ -81,7 +84,6 @@ internal sealed class ChatCompletionEndpoint(IReadOnlyDictionary<string, Simulat
                 return;
         }
 
-        var id = $"chatcmpl-sim{number:x8}";
         var writer = new ChunkWriter(id, profile.Model, time.GetUtcNow().ToUnixTimeSeconds());
         var completionTokens = plan.Chunks.Count;
         if (!request.Stream)

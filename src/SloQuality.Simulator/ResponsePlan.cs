@@ -10,7 +10,9 @@ internal sealed record ResponsePlan(
     string FinishReason,
     double TtftMs,
     IReadOnlyList<double> GapsMs,
-    AnswerKind Kind)
+    AnswerKind Kind,
+    string Text,
+    string? ItemId)
 {
     public static ResponsePlan Create(SimulatorProfile profile, AnswerBook book, AnswerSeeds seeds, ChatRequest request, Random random)
     {
@@ -39,7 +41,7 @@ internal sealed record ResponsePlan(
 
         var ttft = profile.Ttft.Sample(random);
         var gaps = Enumerable.Range(0, Math.Max(0, chunks.Count - 1)).Select(_ => profile.InterToken.Sample(random)).ToList();
-        return new ResponsePlan(fault, chunks, finish, ttft, gaps, kind);
+        return new ResponsePlan(fault, chunks, finish, ttft, gaps, kind, text, item?.Id);
     }
 
     private static InjectedFault DrawFault(SimulatorProfile.ErrorRates e, double u)
