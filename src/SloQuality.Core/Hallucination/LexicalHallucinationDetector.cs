@@ -26,7 +26,7 @@ public sealed class LexicalHallucinationDetector(double threshold = 0.5) : IHall
         var abstained = AbstentionScorer.IsAbstention(output);
         if (!item.Answerable)
         {
-            return abstained
+            return AbstentionScorer.Declines(item, output)
                 ? new HallucinationVerdict(false, 0.05, [])
                 : new HallucinationVerdict(true, 0.95, [Shorten(output)]);
         }

@@ -43,7 +43,7 @@ public sealed class TrainedHallucinationDetector : IHallucinationDetector
         var kind = EvidenceKinds.Of(item);
         if (!item.Answerable)
         {
-            return Rule(kind, AbstentionScorer.IsAbstention(output) ? new HallucinationVerdict(false, 0.05, []) : new HallucinationVerdict(true, 0.95, [Shorten(output)]));
+            return Rule(kind, AbstentionScorer.Declines(item, output) ? new HallucinationVerdict(false, 0.05, []) : new HallucinationVerdict(true, 0.95, [Shorten(output)]));
         }
 
         if (string.IsNullOrWhiteSpace(output))

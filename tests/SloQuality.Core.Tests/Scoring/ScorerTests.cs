@@ -98,4 +98,15 @@ public sealed class ScorerTests
     [InlineData("Brazil won the 2042 World Cup.", false)]
     public void AbstentionRecognisesADecline(string output, bool passed) =>
         Assert.Equal(passed, Score("abstention", null, output).Passed);
+
+    [Theory]
+    [InlineData("We do not know of any kayak rentals; the policies we have cover purchases only.", true)]
+    [InlineData("Sure. We do not know of any kayak rentals; the policies we have cover purchases only.", true)]
+    [InlineData("Yes, kayaks can be rented for $40 a day.", false)]
+    public void AnUnanswerableItemsOwnReferenceIsADeclineWrappedOrNot(string output, bool declines)
+    {
+        var item = Items.Make() with { Answerable = false, Reference = ["We do not know of any kayak rentals; the policies we have cover purchases only."] };
+
+        Assert.Equal(declines, new AbstentionScorer().Score(item, output).Passed);
+    }
 }

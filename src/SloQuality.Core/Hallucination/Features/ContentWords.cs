@@ -14,6 +14,7 @@ public static partial class ContentWords
     private static readonly HashSet<string> StopWords = WithoutApostrophes(new[]
     {
         "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "into", "about",
+        "within", "inside", // "within 30 days" and "inside of 30 days" say the same; the number carries the claim
         "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "done", "has", "have", "had", "having",
         "it", "its", "it's", "this", "that", "these", "those", "there", "their", "they", "them", "he", "she", "his", "her", "we", "you", "your", "i", "me", "my",
         "will", "would", "can", "could", "should", "shall", "may", "might", "must", "so", "than", "then", "which", "who", "whom", "what", "when", "where", "why", "how",
