@@ -35,20 +35,12 @@ public static class BeginReader
             (label == "generic" ? generic ?? [] : outputs).Add(output);
         }
 
-        if (problems is null && found.Count > 0)
-        {
-            throw new InvalidDataException(string.Join("\n", found));
-        }
-
-        return outputs;
+        return JsonLinesRecords.Finish(outputs, problems, found);
     }
 
     private static void Validate(JsonElement root)
     {
-        foreach (var name in new[] { "id", "source", "knowledge", "message", "response" })
-        {
-            _ = root.GetProperty(name).GetString() ?? throw new InvalidOperationException();
-        }
+        JsonLinesRecords.RequireStrings(root, "id", "source", "knowledge", "message", "response");
 
         if (root.GetProperty("label").GetString() is not ("faithful" or "hallucinated" or "generic"))
         {

@@ -28,21 +28,13 @@ public static class HaluEvalReader
             outputs.Add(new LabelledOutput(group, item, root.GetProperty("answer").GetString()!, root.GetProperty("label").GetString() == "hallucinated", LabelledData.HaluEval));
         }
 
-        if (problems is null && found.Count > 0)
-        {
-            throw new InvalidDataException(string.Join("\n", found));
-        }
-
-        return outputs;
+        return JsonLinesRecords.Finish(outputs, problems, found);
     }
 
     /// <summary>Reads every field, so a malformed record fails here with its line.</summary>
     private static void Validate(JsonElement root)
     {
-        foreach (var name in new[] { "id", "knowledge", "question", "answer", "right_answer" })
-        {
-            _ = root.GetProperty(name).GetString() ?? throw new InvalidOperationException();
-        }
+        JsonLinesRecords.RequireStrings(root, "id", "knowledge", "question", "answer", "right_answer");
 
         if (root.GetProperty("label").GetString() is not ("faithful" or "hallucinated"))
         {

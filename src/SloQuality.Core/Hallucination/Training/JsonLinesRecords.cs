@@ -43,4 +43,17 @@ internal static class JsonLinesRecords
             }
         }
     }
+
+    /// <summary>Throws on a missing or non-string field (for a <c>validate</c> callback).</summary>
+    public static void RequireStrings(JsonElement root, params string[] names)
+    {
+        foreach (var name in names)
+        {
+            _ = root.GetProperty(name).GetString() ?? throw new InvalidOperationException();
+        }
+    }
+
+    /// <summary>The records read; when the caller gave no problem list, any problem throws with every <c>file:line</c>.</summary>
+    public static IReadOnlyList<T> Finish<T>(List<T> records, List<DatasetProblem>? problems, List<DatasetProblem> found) =>
+        problems is null && found.Count > 0 ? throw new InvalidDataException(string.Join("\n", found)) : records;
 }

@@ -56,12 +56,7 @@ public static class TruthfulQaReader
             }
         }
 
-        if (problems is null && found.Count > 0)
-        {
-            throw new InvalidDataException(string.Join("\n", found));
-        }
-
-        return outputs;
+        return JsonLinesRecords.Finish(outputs, problems, found);
     }
 
     private static List<string> Cut(List<string> list, int length, Random random) =>
@@ -70,8 +65,7 @@ public static class TruthfulQaReader
     /// <summary>Reads every field the protocol needs, so a malformed record fails here with its line, not halfway through.</summary>
     private static void Validate(JsonElement root)
     {
-        _ = root.GetProperty("id").GetString() ?? throw new InvalidOperationException();
-        _ = root.GetProperty("question").GetString() ?? throw new InvalidOperationException();
+        JsonLinesRecords.RequireStrings(root, "id", "question");
         _ = root.GetProperty("correct_answers").EnumerateArray().Select(e => e.GetString() ?? throw new InvalidOperationException()).ToList();
         _ = root.GetProperty("incorrect_answers").EnumerateArray().Select(e => e.GetString() ?? throw new InvalidOperationException()).ToList();
     }
