@@ -36,7 +36,11 @@ internal static class JsonlDatasetReader
 
             using (document)
             {
-                if (validator.Validate(DataNodeJson.FromJson(document.RootElement, line.Number)) is { } item)
+                if (DataNodeJson.FromJson(document.RootElement, line.Number, out var problem) is not { } node)
+                {
+                    problems.Add(new DatasetProblem(path, line.Number, problem!));
+                }
+                else if (validator.Validate(node) is { } item)
                 {
                     items.Add(item);
                 }

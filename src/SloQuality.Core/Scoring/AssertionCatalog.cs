@@ -114,6 +114,11 @@ public static class AssertionCatalog
 
         try
         {
+            if (JsonSchemaReferences.FirstOutside(JsonNode.Parse(text)) is { } outside)
+            {
+                return $"invalid JSON schema: '{outside.Keyword}' \"{outside.Target}\" points outside the schema, expected a reference inside it (starting with '#'); nothing is fetched from the network or the disk";
+            }
+
             schema = JsonSchema.FromText(text);
             return null;
         }

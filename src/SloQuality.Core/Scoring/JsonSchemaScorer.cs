@@ -16,7 +16,17 @@ public sealed class JsonSchemaScorer(JsonSchema schema) : IScorer
             return new ScoreResult(Name, 0, false, error);
         }
 
-        var results = schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        EvaluationResults results;
+        try
+        {
+            results = schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        }
+        catch (Exception e) when (e is JsonSchemaException or InvalidOperationException or ArgumentException or FormatException or KeyNotFoundException)
+        {
+            // A schema that passed load-time checks and still cannot evaluate scores this item, not the run.
+            return new ScoreResult(Name, 0, false, $"the JSON schema could not be evaluated: {e.Message}");
+        }
+
         if (results.IsValid)
         {
             return new ScoreResult(Name, 1, true);

@@ -1,28 +1,39 @@
 using System.Text.RegularExpressions;
 using SloQuality.Core.Datasets;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace SloQuality.Core.Yaml;
 
 /// <summary>
 /// Parses YAML text into <see cref="DataNode"/>s that keep each node's line, typing plain scalars by
-/// the YAML 1.2 core schema. Shared by datasets, model targets and simulator profiles.
+/// the YAML 1.2 core schema. Shared by datasets, model targets, SLOs and simulator profiles.
 /// </summary>
+/// <remarks>
+/// Composes nodes from the parser's events with an explicit stack instead of YamlDotNet's recursive
+/// representation model, so nesting depth, alias expansion and self-reference are checked against
+/// <see cref="YamlLimits"/> as the events arrive and never reach the call stack or the heap unbounded.
+/// </remarks>
 public static partial class YamlNodeReader
 {
     /// <summary>The first document's root, or null (with the problem recorded) when the YAML is invalid.</summary>
-    public static DataNode? Parse(string path, string text, List<DatasetProblem> problems) =>
-        ParseAll(path, text, problems) is [var first, ..] ? first : null;
+    public static DataNode? Parse(string path, string text, List<DatasetProblem> problems, YamlLimits? limits = null) =>
+        ParseAll(path, text, problems, limits) is [var first, ..] ? first : null;
 
     /// <summary>Every document's root (<c>---</c>-separated), or none (with the problem recorded) when the YAML is invalid.</summary>
-    public static IReadOnlyList<DataNode> ParseAll(string path, string text, List<DatasetProblem> problems)
+    public static IReadOnlyList<DataNode> ParseAll(string path, string text, List<DatasetProblem> problems, YamlLimits? limits = null)
     {
-        YamlStream stream = new();
         var parser = new Parser(new StringReader(text));
+        var composer = new YamlComposer(path, limits ?? YamlLimits.Default);
         try
         {
-            stream.Load(parser);
+            while (parser.MoveNext())
+            {
+                if (composer.Accept(parser.Current!) is { } problem)
+                {
+                    problems.Add(problem);
+                    return [];
+                }
+            }
         }
         catch (YamlException e)
         {
@@ -38,17 +49,17 @@ public static partial class YamlNodeReader
             return [];
         }
 
-        if (stream.Documents.Count == 0)
+        if (composer.Documents.Count == 0)
         {
             problems.Add(new DatasetProblem(path, 1, "the file is empty"));
             return [];
         }
 
-        return stream.Documents.Select(d => ToNode(d.RootNode)).ToList();
+        return composer.Documents;
     }
 
     /// <summary>Reads and parses a YAML file.</summary>
-    public static DataNode? ParseFile(string path, List<DatasetProblem> problems)
+    public static DataNode? ParseFile(string path, List<DatasetProblem> problems, YamlLimits? limits = null)
     {
         if (!File.Exists(path))
         {
@@ -56,25 +67,11 @@ public static partial class YamlNodeReader
             return null;
         }
 
-        return Parse(path, File.ReadAllText(path), problems);
-    }
-
-    internal static DataNode ToNode(YamlNode node)
-    {
-        var line = (int)node.Start.Line;
-        return node switch
-        {
-            YamlMappingNode map => new MappingNode(line, map.Children
-                .Select(c => new KeyValuePair<string, DataNode>(c.Key is YamlScalarNode k ? k.Value ?? string.Empty : c.Key.ToString(), ToNode(c.Value)))
-                .ToList()),
-            YamlSequenceNode seq => new SequenceNode(line, seq.Children.Select(ToNode).ToList()),
-            YamlScalarNode scalar => ToScalar(scalar, line),
-            _ => new ScalarNode(line, ScalarKind.Null, null),
-        };
+        return Parse(path, File.ReadAllText(path), problems, limits);
     }
 
     /// <summary>Types plain scalars by the YAML 1.2 core schema; quoted or block scalars are strings.</summary>
-    private static ScalarNode ToScalar(YamlScalarNode scalar, int line)
+    internal static ScalarNode ToScalar(YamlDotNet.Core.Events.Scalar scalar, int line)
     {
         var value = scalar.Value ?? string.Empty;
         if (scalar.Style != ScalarStyle.Plain || (!scalar.Tag.IsEmpty && !scalar.Tag.IsNonSpecific && scalar.Tag.Value == "tag:yaml.org,2002:str"))

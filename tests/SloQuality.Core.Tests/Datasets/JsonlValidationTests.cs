@@ -183,6 +183,8 @@ public sealed class JsonlValidationTests : IDisposable
     [InlineData("{\"type\": \"sentiment\"}", "'assert[0]': unknown assert type 'sentiment', expected one of: equals, contains, contains-all, contains-any, not-contains, regex, is-json, json-schema, json-fields, token-f1, rouge-l, abstention")]
     [InlineData("{\"type\": \"regex\", \"value\": \"([a-z\"}", "'assert[0]': invalid regex /([a-z/: Invalid pattern '([a-z' at offset ")]
     [InlineData("{\"type\": \"json-schema\", \"value\": {\"type\": 5}}", "'assert[0]': invalid JSON schema: 'type' must be either a string or an array of strings")]
+    [InlineData("{\"type\": \"json-schema\", \"value\": {\"$ref\": \"http://127.0.0.1:9/schema.json\"}}", "'assert[0]': invalid JSON schema: '$ref' \"http://127.0.0.1:9/schema.json\" points outside the schema, expected a reference inside it (starting with '#')")]
+    [InlineData("{\"type\": \"json-schema\", \"value\": {\"properties\": {\"a\": {\"$ref\": \"file:///etc/passwd\"}}}}", "'assert[0]': invalid JSON schema: '$ref' \"file:///etc/passwd\" points outside the schema")]
     [InlineData("{\"type\": \"contains-any\"}", "'assert[0]': 'contains-any' needs a 'value': a string or a list of strings")]
     [InlineData("{\"type\": \"token-f1\", \"threshold\": 2}", "'assert[0]': 'threshold' must be between 0 and 1, found 2")]
     [InlineData("{\"type\": \"contains\", \"value\": \"x\", \"weight\": \"heavy\"}", "'assert[0].weight' must be a number, found a string")]

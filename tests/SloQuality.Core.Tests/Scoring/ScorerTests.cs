@@ -61,6 +61,17 @@ public sealed class ScorerTests
     }
 
     [Fact]
+    public void AJsonSchemaReferenceThatDoesNotResolveFailsTheItemNotTheRun()
+    {
+        const string schema = """{"properties": {"total": {"$ref": "#/$defs/missing"}}}""";
+
+        var result = Score("json-schema", schema, """{"total": 1}""");
+
+        Assert.False(result.Passed);
+        Assert.StartsWith("the JSON schema could not be evaluated: ", result.Reason);
+    }
+
+    [Fact]
     public void JsonFieldsComparesValuesByMeaning()
     {
         const string expected = """{"vendor": "Alpine Freight GmbH", "total": 120.5, "customer.city": "Lyon"}""";
