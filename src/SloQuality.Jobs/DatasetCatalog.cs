@@ -10,7 +10,7 @@ public sealed class DatasetCatalog(JobsOptions options)
 {
     public IReadOnlyList<DatasetLoadResult> LoadAll() =>
         Directory.Exists(options.DatasetsFolder)
-            ? GoldenDatasetLoader.FindFiles([options.DatasetsFolder]).Select(GoldenDatasetLoader.Load).ToList()
+            ? GoldenDatasetLoader.LoadAll([options.DatasetsFolder], options.DatasetLimits)
             : [];
 
     /// <summary>The file of the dataset with this name (its file name without extension), or null.</summary>

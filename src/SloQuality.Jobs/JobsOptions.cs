@@ -1,3 +1,5 @@
+using SloQuality.Core.Datasets;
+
 namespace SloQuality.Jobs;
 
 /// <summary>Where the jobs find their inputs and put their outputs, and how runs are split.</summary>
@@ -14,6 +16,9 @@ public sealed record JobsOptions
 
     /// <summary>Run reports go to <c>OUT/runs/TARGET/DATASET/RUN_ID/</c>, quality reports to <c>OUT/reports/</c>.</summary>
     public string OutputFolder { get; init; } = "out";
+
+    /// <summary>How large a dataset file may be and how far its YAML may nest and alias.</summary>
+    public DatasetLimits DatasetLimits { get; init; } = DatasetLimits.Default;
 
     /// <summary>(item, repeat) pairs per chunk job. Default 50; must be 1 or more.</summary>
     public int ChunkSize { get; init; } = 50;

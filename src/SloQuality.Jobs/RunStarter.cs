@@ -20,8 +20,13 @@ public sealed class RunStarter(IResultStore results, IRunChunkStore chunks, IBac
             return (null, [new DatasetProblem(Path.Combine(options.DatasetsFolder, datasetName), 0, $"no dataset named '{datasetName}' in {options.DatasetsFolder}")]);
         }
 
-        var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-        var loaded = GoldenDatasetLoader.Parse(path, bytes);
+        var problems = new List<DatasetProblem>();
+        if (GoldenDatasetLoader.ReadBytes(path, options.DatasetLimits, problems) is not { } bytes)
+        {
+            return (null, problems);
+        }
+
+        var loaded = GoldenDatasetLoader.Parse(path, bytes, options.DatasetLimits);
         if (loaded.Dataset is not { } dataset)
         {
             return (null, loaded.Problems);

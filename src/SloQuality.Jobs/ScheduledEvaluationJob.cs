@@ -14,14 +14,31 @@ public sealed class ScheduledEvaluationJob(RunStarter starter, DatasetCatalog da
     [AutomaticRetry(Attempts = 0)]
     public async Task RunAsync(string datasetNames, string target, int repeat, CancellationToken cancellationToken)
     {
-        var names = datasetNames == EvaluationSchedule.AllDatasets
-            ? datasets.LoadAll().Where(d => d.IsValid).Select(d => d.Dataset!.Name).ToList()
-            : datasetNames.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
         var problems = new List<DatasetProblem>();
+        List<string> names;
+        if (datasetNames == EvaluationSchedule.AllDatasets)
+        {
+            var all = datasets.LoadAll();
+            problems.AddRange(all.Where(d => !d.IsValid).SelectMany(d => d.Problems));
+            names = all.Where(d => d.IsValid).Select(d => d.Dataset!.Name).ToList();
+        }
+        else
+        {
+            names = datasetNames.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
+        }
+
         foreach (var name in names)
         {
-            var (_, found) = await starter.StartAsync(name, target, repeat, cancellationToken).ConfigureAwait(false);
-            problems.AddRange(found);
+            try
+            {
+                var (_, found) = await starter.StartAsync(name, target, repeat, cancellationToken).ConfigureAwait(false);
+                problems.AddRange(found);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One dataset's failure to start (a store error, a defect) must not cost the others their run.
+                problems.Add(new DatasetProblem(name, 0, $"did not start: {e.GetType().Name}: {e.Message}"));
+            }
         }
 
         if (problems.Count > 0)

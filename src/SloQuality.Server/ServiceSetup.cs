@@ -2,6 +2,7 @@ using Hangfire.PostgreSql;
 using Hangfire;
 using OpenTelemetry.Metrics;
 using SloQuality.Core.Configuration;
+using SloQuality.Core.Datasets;
 using SloQuality.Core.Drift;
 using SloQuality.Core.Evaluation;
 using SloQuality.Core.Hallucination;
@@ -43,7 +44,7 @@ public static class ServiceSetup
         services.AddSingleton<Core.Review.IReviewStore>(store);
         services.AddSingleton<Core.Signoff.ISignoffStore>(store);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(new JobsOptions { ConfigFolder = settings.ConfigFolder, DatasetsFolder = settings.DatasetsFolder, OutputFolder = settings.OutputFolder, ChunkSize = settings.ChunkSize });
+        services.AddSingleton(new JobsOptions { ConfigFolder = settings.ConfigFolder, DatasetsFolder = settings.DatasetsFolder, OutputFolder = settings.OutputFolder, ChunkSize = settings.ChunkSize, DatasetLimits = DatasetLimits.FromEnvironment(Environment.GetEnvironmentVariable) });
         services.AddSingleton<DatasetCatalog>();
         services.AddSingleton<IModelClientProvider>(_ => new TargetClients(settings.ConfigFolder, simulator));
         services.AddSingleton(sp =>

@@ -25,12 +25,9 @@ public sealed class AnswerBook
     /// <summary>Adds every valid dataset in the folders; invalid files are skipped (validation reports them).</summary>
     public void AddFolders(IEnumerable<string> folders)
     {
-        foreach (var file in GoldenDatasetLoader.FindFiles(folders.Where(Directory.Exists)))
+        foreach (var dataset in GoldenDatasetLoader.LoadAll(folders.Where(Directory.Exists)).Select(r => r.Dataset).OfType<GoldenDataset>())
         {
-            if (GoldenDatasetLoader.Load(file).Dataset is { } dataset)
-            {
-                Add(dataset);
-            }
+            Add(dataset);
         }
     }
 

@@ -51,4 +51,25 @@ public sealed class FanOutTests : IDisposable
         Assert.Null(missing);
         Assert.Contains("no dataset named 'nope'", notFound[0].Message);
     }
+
+    [Fact]
+    public async Task EvaluatingAllDatasetsStartsTheGoodOnesAndNamesEveryBadFileBesideThem()
+    {
+        File.WriteAllLines(Path.Combine(datasets, "good.jsonl"), Enumerable.Range(0, 5).Select(i =>
+            $"{{\"id\": \"q{i}\", \"input\": \"What is item number {i}?\", \"reference\": \"Item number {i} is a test item.\"}}"));
+        File.WriteAllText(Path.Combine(datasets, "loop.yaml"), "items:\n  - &self\n    id: a\n    input: q\n    reference: r\n    metadata: *self\n");
+        File.WriteAllText(Path.Combine(datasets, "huge.jsonl"), "{\"id\": \"a\", \"input\": \"q\", \"reference\": \"r\", \"metadata\": {\"n\": 1e999}}\n");
+        System.Diagnostics.Process.Start("mkfifo", Path.Combine(datasets, "pipe.jsonl"))!.WaitForExit();
+        await using var harness = await JobHarness.StartAsync(datasets, chunkSize: 25);
+        var job = new ScheduledEvaluationJob(harness.Starter, new DatasetCatalog(harness.Options));
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => job.RunAsync(EvaluationSchedule.AllDatasets, "sim", 1, CancellationToken.None));
+
+        var started = Assert.Single(await harness.Store.GetRunsAsync(DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddHours(1), CancellationToken.None)).Run;
+        Assert.Equal("good", started.DatasetName);
+        Assert.Equal(5, (await harness.WaitForRunAsync(started.RunId, TimeSpan.FromSeconds(60))).PlannedItems);
+        Assert.Contains($"{Path.Combine(datasets, "loop.yaml")}:6: alias '*self' refers to the node that contains it", failure.Message);
+        Assert.Contains($"{Path.Combine(datasets, "huge.jsonl")}:1: the number 1e999 is outside the range of a double", failure.Message);
+        Assert.Contains($"{Path.Combine(datasets, "pipe.jsonl")}:0: is a FIFO (named pipe)", failure.Message);
+    }
 }

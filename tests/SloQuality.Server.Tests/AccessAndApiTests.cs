@@ -115,6 +115,43 @@ public sealed class AccessAndApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HostileDatasetFilesAreListedWithTheirProblemsAndNeitherHangNorKillTheService()
+    {
+        using var http = new HttpClient { BaseAddress = server.BaseUri, Timeout = TimeSpan.FromSeconds(30) };
+        var auth = new AuthenticationHeaderValue("Bearer", "token-123");
+        var datasets = Path.Combine(folder, "datasets");
+        var laughs = new StringBuilder("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for (var level = 1; level <= 9; level++)
+        {
+            laughs.Append($"a{level}: &a{level} [{string.Join(", ", Enumerable.Repeat($"*a{level - 1}", 10))}]\n");
+        }
+
+        string[] hostile = ["loop.yaml", "laughs.yaml", "pipe.jsonl"];
+        File.WriteAllText(Path.Combine(datasets, hostile[0]), "items:\n  - &self\n    id: a\n    input: q\n    reference: r\n    metadata: *self\n");
+        File.WriteAllText(Path.Combine(datasets, hostile[1]), laughs + "items: *a9\n");
+        System.Diagnostics.Process.Start("mkfifo", Path.Combine(datasets, hostile[2]))!.WaitForExit();
+        try
+        {
+            var listed = await Send(http, HttpMethod.Get, "/api/datasets", auth);
+            var page = await Send(http, HttpMethod.Get, "/hangfire/slos", auth);
+            var again = await Send(http, HttpMethod.Get, "/api/datasets", auth);
+
+            Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+            var byName = (await listed.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().ToDictionary(d => d.GetProperty("name").GetString()!);
+            Assert.True(byName["factual-qa"].GetProperty("valid").GetBoolean());
+            Assert.All(hostile, file => Assert.False(byName[Path.GetFileNameWithoutExtension(file)].GetProperty("valid").GetBoolean()));
+            Assert.Contains("is a FIFO", byName["pipe"].GetProperty("problems")[0].GetString());
+            Assert.Contains("loop.yaml", await page.Content.ReadAsStringAsync());
+        }
+        finally
+        {
+            Array.ForEach(hostile, file => File.Delete(Path.Combine(datasets, file)));
+        }
+    }
+
+    [Fact]
     public async Task ADatasetAddedWhileTheServiceRunsIsUsedByTheNextRun()
     {
         using var http = new HttpClient { BaseAddress = server.BaseUri };

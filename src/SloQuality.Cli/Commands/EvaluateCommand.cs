@@ -163,9 +163,9 @@ public sealed class EvaluateCommand(TextWriter stdout, TextWriter stderr)
 
         var valid = new List<GoldenDataset>();
         var invalid = 0;
-        foreach (var file in GoldenDatasetLoader.FindFiles([path]))
+        foreach (var result in GoldenDatasetLoader.LoadAll([path], DatasetLimits.FromEnvironment(Environment.GetEnvironmentVariable)))
         {
-            var result = GoldenDatasetLoader.Load(file);
+            var file = result.Path;
             if (result.IsValid)
             {
                 valid.Add(result.Dataset!);

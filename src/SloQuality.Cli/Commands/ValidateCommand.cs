@@ -14,16 +14,16 @@ public static class ValidateCommand
         }
 
         var missing = parsed.Positional.Where(p => !File.Exists(p) && !Directory.Exists(p)).ToList();
-        var files = GoldenDatasetLoader.FindFiles(parsed.Positional.Except(missing));
+        var results = GoldenDatasetLoader.LoadAll(parsed.Positional.Except(missing), DatasetLimits.FromEnvironment(Environment.GetEnvironmentVariable));
         var invalid = missing.Count;
         foreach (var path in missing)
         {
             stderr.WriteLine($"{path}:0: no such file or folder");
         }
 
-        foreach (var file in files)
+        foreach (var result in results)
         {
-            var result = GoldenDatasetLoader.Load(file);
+            var file = result.Path;
             if (result.IsValid)
             {
                 stdout.WriteLine($"valid    {file} ({result.Dataset!.Items.Count} items, version {result.Dataset.ContentHash[..12]})");
@@ -38,13 +38,13 @@ public static class ValidateCommand
             }
         }
 
-        if (files.Count == 0 && missing.Count == 0)
+        if (results.Count == 0 && missing.Count == 0)
         {
             stderr.WriteLine($"{string.Join(", ", parsed.Positional)}:0: no dataset files (*.jsonl, *.yaml, *.yml) found");
             return ExitCodes.BadInput;
         }
 
-        stdout.WriteLine($"{files.Count - (invalid - missing.Count)} valid, {invalid} invalid");
+        stdout.WriteLine($"{results.Count - (invalid - missing.Count)} valid, {invalid} invalid");
         return invalid > 0 ? ExitCodes.BadInput : ExitCodes.Success;
     }
 }

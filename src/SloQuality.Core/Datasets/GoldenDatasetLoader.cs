@@ -13,50 +13,94 @@ public static class GoldenDatasetLoader
     public static bool IsDatasetFile(string path) =>
         Extensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Every dataset file under the given files and folders, in a stable order.</summary>
-    public static IReadOnlyList<string> FindFiles(IEnumerable<string> paths)
-    {
-        var files = new List<string>();
-        foreach (var path in paths)
-        {
-            if (Directory.Exists(path))
-            {
-                files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                    .Where(IsDatasetFile)
-                    .OrderBy(f => f, StringComparer.Ordinal));
-            }
-            else
-            {
-                files.Add(path);
-            }
-        }
+    /// <summary>Every dataset file under the given files and folders, in a stable order (skipped entries dropped: see <see cref="LoadAll"/>).</summary>
+    public static IReadOnlyList<string> FindFiles(IEnumerable<string> paths) => DatasetFiles.List(paths).Files;
 
-        return files;
+    /// <summary>
+    /// Every dataset under the given files and folders, each valid or with its problems: an entry the walk
+    /// skipped (a link out of the folder, a loop) and a file that cannot be read are results like any
+    /// other, so one bad file never stops the others.
+    /// </summary>
+    public static IReadOnlyList<DatasetLoadResult> LoadAll(IEnumerable<string> paths, DatasetLimits? limits = null)
+    {
+        var listing = DatasetFiles.List(paths);
+        var results = listing.Skipped.Select(p => new DatasetLoadResult(p.Path, null, [p])).ToList();
+        results.AddRange(listing.Files.Select(f => LoadGuarded(f, limits)));
+        return results.OrderBy(r => r.Path, StringComparer.Ordinal).ToList();
     }
 
-    public static DatasetLoadResult Load(string path)
+    /// <summary>
+    /// A defect of ours that one file triggers must not cost the user the other files: it becomes that
+    /// file's problem, named so it can be reported.
+    /// </summary>
+    private static DatasetLoadResult LoadGuarded(string path, DatasetLimits? limits)
     {
-        var problems = new List<DatasetProblem>();
-        if (!File.Exists(path))
+        try
         {
-            problems.Add(new DatasetProblem(path, 0, Directory.Exists(path) ? "is a folder, expected a dataset file" : "no such file"));
-            return new DatasetLoadResult(path, null, problems);
+            return Load(path, limits);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return new DatasetLoadResult(path, null, [new DatasetProblem(path, 0, $"could not be read ({e.GetType().Name}: {e.Message}); the other files were still loaded; please report this file")]);
+        }
+    }
+
+    public static DatasetLoadResult Load(string path, DatasetLimits? limits = null)
+    {
+        limits ??= DatasetLimits.Default;
+        var problems = new List<DatasetProblem>();
+        return ReadBytes(path, limits, problems) is { } bytes
+            ? Parse(path, bytes, limits)
+            : new DatasetLoadResult(path, null, problems);
+    }
+
+    /// <summary>
+    /// The file's bytes, or null with the problem recorded: a path that is not a regular dataset file
+    /// (a FIFO would make the read wait forever, a device never ends) or is over the size limit is
+    /// refused before it is opened.
+    /// </summary>
+    public static byte[]? ReadBytes(string path, DatasetLimits limits, List<DatasetProblem> problems)
+    {
+        var kind = FileKind.Of(path);
+        if (kind != FileKindValue.Regular)
+        {
+            problems.Add(new DatasetProblem(path, 0, kind switch
+            {
+                FileKindValue.Missing => "no such file",
+                FileKindValue.Directory => "is a folder, expected a dataset file",
+                _ => $"is {FileKind.Describe(kind)}, expected a regular dataset file; not read",
+            }));
+            return null;
         }
 
         if (!IsDatasetFile(path))
         {
             problems.Add(new DatasetProblem(path, 0, $"unsupported file type '{Path.GetExtension(path)}', expected one of: {string.Join(", ", Extensions)}"));
-            return new DatasetLoadResult(path, null, problems);
+            return null;
         }
 
-        return Parse(path, File.ReadAllBytes(path));
+        if (new FileInfo(path).Length is var size && size > limits.MaxFileBytes)
+        {
+            problems.Add(new DatasetProblem(path, 0, $"the file is {size / (1024.0 * 1024):N1} MB, expected at most {limits.MaxFileBytes / (1024.0 * 1024):N1} MB ({DatasetLimits.MaxFileMegabytesVariable} raises the limit); not read"));
+            return null;
+        }
+
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problems.Add(new DatasetProblem(path, 0, $"cannot read the file: {e.Message}"));
+            return null;
+        }
     }
 
     /// <summary>
     /// A dataset from its file's bytes (as read now, or as snapshotted when a run was planned, so every
     /// chunk of a run sees the same version whatever happens to the file meanwhile).
     /// </summary>
-    public static DatasetLoadResult Parse(string path, byte[] bytes)
+    public static DatasetLoadResult Parse(string path, byte[] bytes, DatasetLimits? limits = null)
     {
         var problems = new List<DatasetProblem>();
         if (DatasetText.IsBlank(bytes))
@@ -73,7 +117,7 @@ public static class GoldenDatasetLoader
         }
         else
         {
-            (items, description) = YamlDatasetReader.Read(path, bytes, problems);
+            (items, description) = YamlDatasetReader.Read(path, bytes, problems, (limits ?? DatasetLimits.Default).YamlLimits);
         }
 
         ReportDuplicateIds(path, items, problems);

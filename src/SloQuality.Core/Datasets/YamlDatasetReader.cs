@@ -11,7 +11,7 @@ internal static class YamlDatasetReader
     private static readonly string[] DocumentFields = ["name", "description", "defaults", "items"];
     private static readonly string[] DefaultableFields = ["reference", "context", "incorrect", "answerable", "assert", "tags", "metadata"];
 
-    public static (List<GoldenItem> Items, string Description) Read(string path, byte[] bytes, List<DatasetProblem> problems)
+    public static (List<GoldenItem> Items, string Description) Read(string path, byte[] bytes, List<DatasetProblem> problems, YamlLimits limits)
     {
         var lines = DatasetText.SplitLines(path, bytes, problems);
         if (lines.Any(l => l is null))
@@ -20,7 +20,7 @@ internal static class YamlDatasetReader
         }
 
         var text = string.Join('\n', lines.Select(l => l!.Value.Text));
-        if (YamlNodeReader.Parse(path, text, problems) is not { } parsed)
+        if (YamlNodeReader.Parse(path, text, problems, limits) is not { } parsed)
         {
             return ([], string.Empty);
         }

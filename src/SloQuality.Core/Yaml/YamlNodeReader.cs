@@ -37,14 +37,14 @@ public static partial class YamlNodeReader
         }
         catch (YamlException e)
         {
-            problems.Add(new DatasetProblem(path, (int)Math.Max(1, e.Start.Line), $"invalid YAML: {Clean(e)}"));
+            problems.Add(new DatasetProblem(path, LastLine(text, e.Start.Line), $"invalid YAML: {Clean(e)}"));
             return [];
         }
         catch (InvalidOperationException)
         {
             // YamlDotNet's scanner fails this way on some malformed flow collections; the last
             // event it parsed is where the text stopped making sense.
-            var line = (int)Math.Max(1, parser.Current?.End.Line ?? 1);
+            var line = LastLine(text, parser.Current?.End.Line ?? 1);
             problems.Add(new DatasetProblem(path, line, "invalid YAML: a flow collection ('[...]' or '{...}') is not closed"));
             return [];
         }
@@ -61,9 +61,10 @@ public static partial class YamlNodeReader
     /// <summary>Reads and parses a YAML file.</summary>
     public static DataNode? ParseFile(string path, List<DatasetProblem> problems, YamlLimits? limits = null)
     {
-        if (!File.Exists(path))
+        var kind = FileKind.Of(path);
+        if (kind != FileKindValue.Regular)
         {
-            problems.Add(new DatasetProblem(path, 0, "no such file"));
+            problems.Add(new DatasetProblem(path, 0, kind == FileKindValue.Missing ? "no such file" : $"is {FileKind.Describe(kind)}, expected a regular YAML file; not read"));
             return null;
         }
 
@@ -96,6 +97,13 @@ public static partial class YamlNodeReader
 
     [GeneratedRegex(@"^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$")]
     private static partial Regex NumberPattern();
+
+    /// <summary>YamlDotNet puts an error at the end of the text on the line after the last one.</summary>
+    private static int LastLine(string text, long line)
+    {
+        var lines = text.Count(c => c == '\n') + (text.EndsWith('\n') ? 0 : 1);
+        return (int)Math.Clamp(line, 1, Math.Max(1, lines));
+    }
 
     /// <summary>YamlDotNet prefixes messages with the position, which the line already gives.</summary>
     private static string Clean(YamlException e)

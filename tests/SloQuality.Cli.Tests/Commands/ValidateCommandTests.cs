@@ -37,6 +37,29 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task FilesThatCrashedOrHungValidationAreProblemsAndTheFilesAfterThemAreStillChecked()
+    {
+        var loop = cli.Write("sets/a-loop.yaml", "items:\n  - &self\n    id: a\n    input: q\n    reference: r\n    metadata: *self\n");
+        var deep = cli.Write("sets/b-deep.yaml", "items: " + new string('[', 50_000) + new string(']', 50_000) + "\n");
+        var pipe = cli.Path("sets", "c-pipe.jsonl");
+        System.Diagnostics.Process.Start("mkfifo", pipe)!.WaitForExit();
+        var good = cli.Write("sets/z-good.jsonl", """{"id": "a", "input": "q", "reference": "r"}""" + "\n");
+
+        var (exit, stdout, stderr) = await cli.RunAsync("datasets", "validate", cli.Path("sets"));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("valid    " + good, stdout);
+        Assert.Equal(
+            [
+                $"{loop}:6: alias '*self' refers to the node that contains it: an alias must point to a node that is complete before it",
+                $"{deep}:1: YAML nested deeper than 64 levels, expected at most 64",
+                $"{pipe}:0: is a FIFO (named pipe), expected a regular dataset file; not read",
+            ],
+            stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("1 valid, 3 invalid", stdout);
+    }
+
+    [Fact]
     public async Task AMissingPathIsBadInput()
     {
         var (exit, _, stderr) = await cli.RunAsync("datasets", "validate", cli.Path("nowhere.jsonl"));

@@ -117,7 +117,7 @@ public sealed class YamlValidationTests : IDisposable
     public void TheSampleDatasetsAreValid()
     {
         var folderPath = Path.Combine(SloQuality.Tests.Shared.RepositoryRoot.Path, "golden-datasets");
-        var results = GoldenDatasetLoader.FindFiles([folderPath]).Select(GoldenDatasetLoader.Load).ToList();
+        var results = GoldenDatasetLoader.LoadAll([folderPath]);
 
         Assert.Equal(3, results.Count);
         Assert.All(results, r => Assert.True(r.IsValid, string.Join("\n", r.Problems)));
