@@ -19,25 +19,10 @@ public static partial class ApiEndpoints
     [GeneratedRegex(@"^(\d{4}-\d{2}-\d{2}|\d{4}-W\d{2})$")]
     private static partial Regex PeriodPattern();
 
-    public static void MapSloQualityApi(this WebApplication app, Access access)
+    public static void MapSloQualityApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api").AddEndpointFilter(async (context, next) =>
-        {
-            var level = access.Of(context.HttpContext);
-            var writes = !HttpMethods.IsGet(context.HttpContext.Request.Method);
-            if (level == Access.Level.None || (writes && level != Access.Level.Full))
-            {
-                if (level == Access.Level.None)
-                {
-                    Access.Challenge(context.HttpContext);
-                    return Results.Empty;
-                }
-
-                return Results.StatusCode(StatusCodes.Status403Forbidden);
-            }
-
-            return await next(context).ConfigureAwait(false);
-        });
+        // Any credential reads, a full one writes: the rule travels with each endpoint (AccessMiddleware).
+        var api = app.MapGroup("/api").WithMetadata(AccessRule.ReadOnlyReads);
 
         api.MapGet("/datasets", (DatasetCatalog catalog) => Results.Json(catalog.LoadAll().Select(d => new
         {

@@ -9,18 +9,7 @@ public static class MetricsEndpoint
 {
     public const string Path = "/metrics";
 
-    public static void MapSloQualityMetrics(this WebApplication app, Access access, ServerSettings settings)
-    {
-        app.UseWhen(c => c.Request.Path.Equals(Path, StringComparison.Ordinal) && !settings.MetricsAnonymous, branch => branch.Use(async (context, next) =>
-        {
-            if (access.Of(context) == Access.Level.None)
-            {
-                Access.Challenge(context);
-                return;
-            }
-
-            await next(context).ConfigureAwait(false);
-        }));
-        app.MapPrometheusScrapingEndpoint(Path);
-    }
+    /// <summary>Decided by <see cref="AccessMiddleware"/> through the endpoint's rule, whatever the path's case.</summary>
+    public static void MapSloQualityMetrics(this WebApplication app, ServerSettings settings) =>
+        app.MapPrometheusScrapingEndpoint(Path).WithMetadata(settings.MetricsAnonymous ? AccessRule.Anonymous : AccessRule.ReadOnlyReads);
 }

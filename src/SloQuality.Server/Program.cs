@@ -1,5 +1,3 @@
-using Hangfire.Dashboard;
-using Hangfire;
 using SloQuality.Jobs;
 using SloQuality.Server;
 
@@ -35,35 +33,15 @@ if (role == "worker")
     }
 
     var worker = host.Build();
-    worker.MapSloQualityMetrics(worker.Services.GetRequiredService<Access>(), workerSettings);
+    worker.UseRouting();
+    worker.UseSloQualityAccess(worker.Services.GetRequiredService<Access>());
+    worker.MapSloQualityMetrics(workerSettings);
     await worker.RunAsync();
     return 0;
 }
 
-var builder = WebApplication.CreateBuilder(rest);
-builder.Configuration.AddEnvironmentVariables("SLOQ_");
-var (settings, store) = await Bootstrap.StoreAsync(builder.Configuration, role);
-await using var simulator = settings.SimulatorUrl is null ? await SimulatorLauncher.StartAsync(settings.ConfigFolder, settings.DatasetsFolder, logger) : null;
-builder.Services.AddSloQuality(settings, store, settings.SimulatorUrl ?? simulator?.BaseUri);
-builder.Services.AddSingleton<Access>();
-builder.Services.AddOpenApi();
-builder.Services.AddHostedService<SloGaugeRefresher>();
-
-var app = builder.Build();
-var access = app.Services.GetRequiredService<Access>();
-SloDashboardPage.Register();
-SignoffDashboardPage.Register();
-app.UseHangfireDashboard("/hangfire", new DashboardOptions
-{
-    DashboardTitle = "SloQuality",
-    Authorization = [new DashboardAuthorization(access)],
-    IsReadOnlyFunc = context => access.Of(context.GetHttpContext()) == Access.Level.ReadOnly,
-});
-app.MapGet("/", () => Results.Redirect("/hangfire"));
-app.MapOpenApi("/api/openapi.json");
-app.MapSloQualityApi(access);
-app.MapSloQualityMetrics(access, settings);
-
+await using var server = await ServerApp.BuildAsync(rest, logger);
+var (app, settings) = (server.App, server.Settings);
 foreach (var problem in app.Services.GetRequiredService<ScheduleRegistrar>().Register())
 {
     logger.LogError("schedule problem: {Problem}", problem.ToString());

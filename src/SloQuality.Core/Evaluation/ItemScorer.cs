@@ -1,5 +1,6 @@
 using SloQuality.Core.Datasets;
 using SloQuality.Core.Hallucination;
+using SloQuality.Core.Notifications;
 using SloQuality.Core.Replay;
 using SloQuality.Core.Scoring;
 
@@ -30,7 +31,8 @@ public sealed class ItemScorer(CorrectnessJudge judge, IHallucinationDetector de
             Attempts = replay.Attempts,
             CompletedAt = completedAt,
             ErrorKind = failure is null ? null : ReplayFailure.KindName(failure.Kind),
-            Error = failure?.ShortText,
+            // An upstream may echo our Authorization header in its error; no credential reaches the store.
+            Error = failure is null ? null : SecretScrubber.ScrubShapes(failure.ShortText),
             Unavailable = failure?.CountsAgainstAvailability ?? false,
             Correct = verdict?.Correct,
             CorrectnessScore = verdict is null ? null : Math.Round(verdict.Score, 4),

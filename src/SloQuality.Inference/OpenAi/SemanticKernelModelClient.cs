@@ -11,6 +11,7 @@ using OpenAI.Chat;
 using Polly;
 using SloQuality.Core.Configuration;
 using SloQuality.Core.Datasets;
+using SloQuality.Core.Notifications;
 using SloQuality.Core.Replay;
 using SloQuality.Inference.Resilience;
 using SloQuality.Inference.Timing;
@@ -30,11 +31,13 @@ public sealed class SemanticKernelModelClient : IModelClient, IDisposable
     private readonly IChatCompletionService chat;
     private readonly OpenAIPromptExecutionSettings settings;
     private readonly SemaphoreSlim slots;
+    private readonly SecretScrubber scrubber;
     private readonly ResiliencePipeline<AttemptOutcome> retry;
 
     public SemanticKernelModelClient(ModelTarget target, Uri endpoint, string? apiKey, TimeProvider? time = null)
     {
         this.target = target;
+        scrubber = new SecretScrubber(string.IsNullOrEmpty(apiKey) ? [] : [apiKey]);
         var sockets = new SocketsHttpHandler
         {
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
@@ -120,7 +123,8 @@ public sealed class SemanticKernelModelClient : IModelClient, IDisposable
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not OutOfMemoryException)
         {
-            var failure = FailureClassifier.Classify(e, timing, deadline.IsCancellationRequested);
+            var classified = FailureClassifier.Classify(e, timing, deadline.IsCancellationRequested);
+            var failure = classified with { Message = scrubber.Scrub(classified.Message) };
             return new AttemptOutcome(Measure(timing, output.ToString(), 0, null, null, null, null, failure, attempt), timing.RetryAfter);
         }
         finally
