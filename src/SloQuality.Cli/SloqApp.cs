@@ -61,7 +61,7 @@ public static class SloqApp
                 ["baseline", .. var rest] => await new BaselineCommand(stdout, stderr).RunAsync(rest, cancellationToken).ConfigureAwait(false),
                 ["slo", .. var rest] => await new SloCommand(stdout, stderr).RunAsync(rest, cancellationToken).ConfigureAwait(false),
                 ["report", .. var rest] => await new ReportCommand(stdout, stderr).RunAsync(rest, cancellationToken).ConfigureAwait(false),
-                ["datasets", "validate", .. var rest] => ValidateCommand.Run(rest, stdout, stderr),
+                ["datasets", "validate", .. var rest] => ValidateCommand.Run(rest, stdout, stderr, cancellationToken),
                 ["signoff", .. var rest] => await new SignoffCommand(stdout, stderr).RunAsync([.. rest], cancellationToken).ConfigureAwait(false),
                 ["hitl", .. var rest] => await new HitlCommand(stdout, stderr).RunAsync(rest, cancellationToken).ConfigureAwait(false),
                 ["detector", .. var rest] => await new DetectorCommand(stdout, stderr).RunAsync(rest, cancellationToken).ConfigureAwait(false),

@@ -57,34 +57,29 @@ public static partial class ApiEndpoints
         api.MapGet("/runs/{runId}/items", async (string runId, IResultStore results, CancellationToken ct) =>
             Results.Json((await results.GetItemResultsAsync(runId, ct).ConfigureAwait(false)).Select(ItemLine.From), SloqJson.Compact));
 
-        api.MapPost("/runs", async (StartRunRequest request, RunStarter starter, IModelClientProvider clients, CancellationToken ct) =>
+        api.MapPost("/runs", async (StartRunRequest? request, RunStarter starter, IModelClientProvider clients, CancellationToken ct) =>
         {
             // Refused here, before anything is planned: a run that cannot succeed must not sit in the queue.
-            if (request.Repeat is < 1 or > 100)
+            if (ApiRequests.RunProblem(request, clients) is { } refused)
             {
-                return Results.BadRequest(new { error = $"repeat is {request.Repeat}, expected a whole number from 1 to 100" });
+                return refused;
             }
 
-            if (clients.Get(request.Target).Problem is { } targetProblem)
-            {
-                return Results.BadRequest(new { error = "the run did not start", problems = new[] { targetProblem } });
-            }
-
-            var (runId, problems) = await starter.StartAsync(request.Dataset, request.Target, request.Repeat ?? 1, ct).ConfigureAwait(false);
+            var (runId, problems) = await starter.StartAsync(request!.Dataset, request.Target, request.Repeat ?? 1, ct).ConfigureAwait(false);
             return runId is null
                 ? Results.BadRequest(new { error = "the run did not start", problems = problems.Select(p => p.ToString()) })
                 : Results.Accepted($"/api/runs/{runId}", new { run_id = runId });
         });
 
-        api.MapPost("/signoffs", (StartSignoffRequest request, IModelClientProvider clients, IResultStore results, IBackgroundJobClient jobs) =>
+        api.MapPost("/signoffs", async (StartSignoffRequest? request, IModelClientProvider clients, IResultStore results, IBackgroundJobClient jobs, CancellationToken ct) =>
         {
-            if (clients.Get(request.Candidate).Problem is { } candidateProblem)
+            if (await ApiRequests.SignoffProblemAsync(request, clients, results, ct).ConfigureAwait(false) is { } refused)
             {
-                return Results.BadRequest(new { error = "the sign-off did not start", problems = new[] { candidateProblem } });
+                return refused;
             }
 
-            var jobId = jobs.Enqueue<SignoffJob>(j => j.RunAsync(request.Candidate, request.Baseline, request.Approver, CancellationToken.None));
-            return Results.Accepted("/api/signoffs", new { job_id = jobId, candidate = request.Candidate, baseline = request.Baseline });
+            var jobId = jobs.Enqueue<SignoffJob>(j => j.RunAsync(request!.Candidate, request.Baseline, request.Approver, CancellationToken.None));
+            return Results.Accepted("/api/signoffs", new { job_id = jobId, candidate = request!.Candidate, baseline = request.Baseline });
         });
 
         api.MapGet("/signoffs", async (ISignoffStore signoffs, CancellationToken ct) =>

@@ -1,13 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using SloQuality.Tests.Shared;
 
 namespace SloQuality.Server.Tests;
 
@@ -22,36 +18,16 @@ public sealed class RouteTableAccessTests : IAsyncLifetime
         ["runId"] = "no-such-run", ["signoffId"] = "no-such-signoff", ["kind"] = "daily", ["period"] = "2026-12-01", ["file"] = "report.json", ["path"] = "jobs/enqueued",
     };
 
-    private readonly string folder = Directory.CreateTempSubdirectory("sloq-routes-").FullName;
-    private ServerApp server = null!;
-    private HttpClient http = null!;
+    private InProcessServer host = null!;
 
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(Path.Combine(folder, "datasets"));
-        server = await ServerApp.BuildAsync(
-        [
-            "--environment=Production", "--urls=http://127.0.0.1:0", $"--STORE={Path.Combine(folder, "results.db")}", $"--OUT={Path.Combine(folder, "out")}",
-            $"--DATASETS={Path.Combine(folder, "datasets")}", $"--CONFIG={Path.Combine(RepositoryRoot.Path, "jobs")}", "--SIMULATOR_URL=http://127.0.0.1:9", "--FIRST_RUN=false",
-            "--DASHBOARD_USER=admin", "--DASHBOARD_PASSWORD=correct horse", "--DASHBOARD_READONLY_USER=viewer", "--DASHBOARD_READONLY_PASSWORD=look only",
-        ], NullLogger.Instance);
-        await server.App.StartAsync();
-        var address = server.App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(address) };
-    }
+    public async Task InitializeAsync() => host = await InProcessServer.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        http.Dispose();
-        await server.App.StopAsync();
-        await server.DisposeAsync();
-        Directory.Delete(folder, recursive: true);
-    }
+    public async Task DisposeAsync() => await host.DisposeAsync();
 
     [Fact]
     public async Task EveryEndpointNeedsTheAccessItsRuleSaysWithEveryKindOfCredential()
     {
-        var endpoints = server.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+        var endpoints = host.Server.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
         var checkedCount = 0;
         var failures = new List<string>();
         foreach (var endpoint in endpoints)
@@ -105,7 +81,7 @@ public sealed class RouteTableAccessTests : IAsyncLifetime
         request.Headers.Authorization = Basic("viewer", "look only");
         request.Headers.Host = "evil.example";
 
-        var body = await (await http.SendAsync(request)).Content.ReadAsStringAsync();
+        var body = await (await host.Http.SendAsync(request)).Content.ReadAsStringAsync();
 
         Assert.Contains("\"/api/runs\"", body);
         Assert.DoesNotContain("evil.example", body);
@@ -128,13 +104,13 @@ public sealed class RouteTableAccessTests : IAsyncLifetime
                 request.Headers.Add("Sec-Fetch-Site", site);
             }
 
-            return (await http.SendAsync(request)).StatusCode;
+            return (await host.Http.SendAsync(request)).StatusCode;
         }
 
         Assert.Equal(HttpStatusCode.Forbidden, await Post("/hangfire/recurring/trigger", "http://evil.example", null));
         Assert.Equal(HttpStatusCode.Forbidden, await Post("/hangfire/recurring/trigger", null, "cross-site"));
         // Same origin but no antiforgery token, as a forged form would be: Hangfire refuses it too.
-        Assert.Equal(HttpStatusCode.Forbidden, await Post("/hangfire/recurring/trigger", http.BaseAddress!.GetLeftPart(UriPartial.Authority), null));
+        Assert.Equal(HttpStatusCode.Forbidden, await Post("/hangfire/recurring/trigger", host.Http.BaseAddress!.GetLeftPart(UriPartial.Authority), null));
         var run = new StringContent("{\"dataset\": \"x\", \"target\": \"sim-stable\"}", Encoding.UTF8, "application/json");
         Assert.Equal(HttpStatusCode.Forbidden, await Post("/api/runs", "http://evil.example", null, run));
         var sameSite = new StringContent("{\"dataset\": \"x\", \"target\": \"sim-stable\"}", Encoding.UTF8, "application/json");
@@ -172,9 +148,8 @@ public sealed class RouteTableAccessTests : IAsyncLifetime
             request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
         }
 
-        return await http.SendAsync(request);
+        return await host.Http.SendAsync(request);
     }
 
-    private static AuthenticationHeaderValue Basic(string user, string password) =>
-        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
+    private static AuthenticationHeaderValue Basic(string user, string password) => InProcessServer.Basic(user, password);
 }

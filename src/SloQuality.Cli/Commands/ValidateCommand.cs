@@ -5,7 +5,7 @@ namespace SloQuality.Cli.Commands;
 /// <summary><c>sloq datasets validate PATH...</c>: every problem of every file; exit 2 if any file is invalid.</summary>
 public static class ValidateCommand
 {
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
     {
         var parsed = Arguments.Parse(args, new HashSet<string>(), new HashSet<string>());
         if (parsed.Positional.Count == 0)
@@ -14,15 +14,18 @@ public static class ValidateCommand
         }
 
         var missing = parsed.Positional.Where(p => !File.Exists(p) && !Directory.Exists(p)).ToList();
-        var results = GoldenDatasetLoader.LoadAll(parsed.Positional.Except(missing), DatasetLimits.FromEnvironment(Environment.GetEnvironmentVariable));
+        var results = new List<DatasetLoadResult>();
         var invalid = missing.Count;
         foreach (var path in missing)
         {
             stderr.WriteLine($"{path}:0: no such file or folder");
         }
 
-        foreach (var result in results)
+        // Between files, SIGTERM or Ctrl+C ends the check at once (one file is bounded by the size limit).
+        foreach (var result in GoldenDatasetLoader.LoadEach(parsed.Positional.Except(missing), DatasetLimits.FromEnvironment(Environment.GetEnvironmentVariable)))
         {
+            cancellationToken.ThrowIfCancellationRequested();
+            results.Add(result);
             var file = result.Path;
             if (result.IsValid)
             {

@@ -21,12 +21,25 @@ public static class GoldenDatasetLoader
     /// skipped (a link out of the folder, a loop) and a file that cannot be read are results like any
     /// other, so one bad file never stops the others.
     /// </summary>
-    public static IReadOnlyList<DatasetLoadResult> LoadAll(IEnumerable<string> paths, DatasetLimits? limits = null)
+    public static IReadOnlyList<DatasetLoadResult> LoadAll(IEnumerable<string> paths, DatasetLimits? limits = null) =>
+        LoadEach(paths, limits).OrderBy(r => r.Path, StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// As <see cref="LoadAll"/>, one file at a time (skipped entries first, then the files in order), so a
+    /// caller can stop between files.
+    /// </summary>
+    public static IEnumerable<DatasetLoadResult> LoadEach(IEnumerable<string> paths, DatasetLimits? limits = null)
     {
         var listing = DatasetFiles.List(paths);
-        var results = listing.Skipped.Select(p => new DatasetLoadResult(p.Path, null, [p])).ToList();
-        results.AddRange(listing.Files.Select(f => LoadGuarded(f, limits)));
-        return results.OrderBy(r => r.Path, StringComparer.Ordinal).ToList();
+        foreach (var skipped in listing.Skipped)
+        {
+            yield return new DatasetLoadResult(skipped.Path, null, [skipped]);
+        }
+
+        foreach (var file in listing.Files)
+        {
+            yield return LoadGuarded(file, limits);
+        }
     }
 
     /// <summary>

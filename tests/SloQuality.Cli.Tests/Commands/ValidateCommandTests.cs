@@ -60,6 +60,26 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task ValidationStopsBetweenFilesOnceSigtermOrCtrlCHasCancelled()
+    {
+        for (var i = 0; i < 50; i++)
+        {
+            cli.Write($"many/set-{i:D2}.jsonl", """{"id": "a", "input": "q", "reference": "r"}""" + "\n");
+        }
+
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        var exit = await SloqApp.RunAsync(["datasets", "validate", cli.Path("many")], stdout, stderr, cancelled.Token);
+
+        Assert.Equal(3, exit);
+        Assert.Equal("sloq: cancelled", stderr.ToString().Trim());
+        Assert.DoesNotContain("valid    ", stdout.ToString());
+    }
+
+    [Fact]
     public async Task AMissingPathIsBadInput()
     {
         var (exit, _, stderr) = await cli.RunAsync("datasets", "validate", cli.Path("nowhere.jsonl"));
