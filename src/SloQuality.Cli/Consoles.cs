@@ -7,6 +7,8 @@ internal static class Consoles
 {
     public static IAnsiConsole For(TextWriter output)
     {
+        // Spectre writes its own escape sequences, so it gets the raw writer; its text is cleaned by Text().
+        output = output is TerminalSafeWriter safe ? safe.Inner : output;
         var redirected = !ReferenceEquals(output, Console.Out) || Console.IsOutputRedirected;
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -23,4 +25,7 @@ internal static class Consoles
 
         return console;
     }
+
+    /// <summary>Text for a Spectre widget: no markup and no control characters from the data.</summary>
+    public static string Text(string text) => Markup.Escape(TerminalSafeWriter.Clean(text));
 }

@@ -33,7 +33,7 @@ internal sealed class RunConsole
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
             .StartAsync(async context =>
             {
-                var task = context.AddTask(Markup.Escape(title), maxValue: total);
+                var task = context.AddTask(Consoles.Text(title), maxValue: total);
                 var progress = new SynchronousProgress(done => task.Value = Math.Max(task.Value, done));
                 outcome = await run(progress).ConfigureAwait(false);
                 task.Value = total;
@@ -43,7 +43,7 @@ internal sealed class RunConsole
 
     public void PrintSummary(RunSummary summary, string folder)
     {
-        var table = new Table().Title(new TableTitle(Markup.Escape($"{summary.Dataset.Name} on {summary.Model.Target}")))
+        var table = new Table().Title(new TableTitle(Consoles.Text($"{summary.Dataset.Name} on {summary.Model.Target}")))
             .AddColumn("Metric").AddColumn(new TableColumn("Value").RightAligned())
             .AddColumn(new TableColumn("95% interval").RightAligned()).AddColumn(new TableColumn("n").RightAligned());
         foreach (var row in ReportFigures.Rows(summary))
@@ -51,7 +51,7 @@ internal sealed class RunConsole
             table.AddRow(new Text(row.Metric), new Text(row.Value), new Text(row.Interval), new Text(row.N));
         }
 
-        table.Caption(new TableTitle(Markup.Escape(ReportFigures.ItemsLine(summary))));
+        table.Caption(new TableTitle(Consoles.Text(ReportFigures.ItemsLine(summary))));
         console.Write(table);
         console.WriteLine($"run {summary.RunId}: reports in {Path.GetFullPath(folder)}");
     }

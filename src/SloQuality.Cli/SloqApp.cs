@@ -52,6 +52,8 @@ public static class SloqApp
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
+        stdout = TerminalSafeWriter.Wrap(stdout);
+        stderr = TerminalSafeWriter.Wrap(stderr);
         try
         {
             return args switch

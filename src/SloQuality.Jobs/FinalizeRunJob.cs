@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Hangfire;
 using SloQuality.Core.Evaluation;
 using SloQuality.Core.Reports;
+using SloQuality.Core.Text;
 
 namespace SloQuality.Jobs;
 
@@ -26,7 +27,7 @@ public sealed class FinalizeRunJob(IRunChunkStore chunks, IResultStore results, 
             ?? throw new InvalidOperationException($"run {runId} has no plan in the result store");
         var dataset = ChunkJob.Snapshot(plan);
         var model = clients.Get(target).Model ?? new RunSummary.ModelInfo(target, "unknown", null);
-        var folder = Path.Combine(options.OutputFolder, "runs", target, dataset.Name, runId);
+        var folder = PathSegment.Under(Path.Combine(options.OutputFolder, "runs"), target, dataset.Name, runId);
         await runner.FinishAsync(
             run,
             dataset,

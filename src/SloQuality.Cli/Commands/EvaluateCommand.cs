@@ -6,6 +6,7 @@ using SloQuality.Core.Hallucination;
 using SloQuality.Core.Replay;
 using SloQuality.Core.Reports;
 using SloQuality.Core.Scoring;
+using SloQuality.Core.Text;
 using SloQuality.Inference.Hallucination;
 using SloQuality.Inference;
 using SloQuality.Simulator;
@@ -104,7 +105,7 @@ public sealed class EvaluateCommand(TextWriter stdout, TextWriter stderr)
             foreach (var dataset in datasets)
             {
                 // A folder of datasets gets a report folder per dataset; a single file writes DIR itself (contract 3).
-                var folder = Directory.Exists(datasetPath) ? Path.Combine(outFolder, dataset.Name) : outFolder;
+                var folder = Directory.Exists(datasetPath) ? PathSegment.Under(outFolder, dataset.Name) : outFolder;
                 var options = new EvaluationOptions { RunId = runId, Concurrency = concurrency, Repeat = repeat };
                 var (summary, results, baselineOutputs) = await console.RunWithProgressAsync(
                     $"{dataset.Name} on {target.Name}",

@@ -51,7 +51,7 @@ public sealed class SloCommand(TextWriter stdout, TextWriter stderr)
         var console = Consoles.For(stdout);
         foreach (var group in result.Current.GroupBy(e => e.ModelTarget))
         {
-            var table = new Table().Title(new TableTitle(Markup.Escape($"{group.Key}: SLOs at {result.At:u}")));
+            var table = new Table().Title(new TableTitle(Consoles.Text($"{group.Key}: SLOs at {result.At:u}")));
             foreach (var column in new[] { "SLO", "SLI", "95% interval", "n", "status", "budget left", "burn", "alert", "spent in" })
             {
                 table.AddColumn(column);
@@ -60,7 +60,7 @@ public sealed class SloCommand(TextWriter stdout, TextWriter stderr)
             foreach (var e in group)
             {
                 var row = SloFigures.For(e);
-                table.AddRow(new Text(row.Slo), new Text(row.Value), new Text(row.Interval), new Text(row.N), new Text(row.Status),
+                table.AddRow(new Text(TerminalSafeWriter.Clean(row.Slo)), new Text(row.Value), new Text(row.Interval), new Text(row.N), new Text(row.Status),
                     new Text(row.BudgetRemaining), new Text(row.BurnRate), new Text(row.Alert), new Text(row.Exhaustion));
             }
 

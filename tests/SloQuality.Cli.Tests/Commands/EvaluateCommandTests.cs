@@ -139,6 +139,34 @@ public sealed class EvaluateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task ADatasetNamedDotDotWritesItsReportsInsideOutNotBesideIt()
+    {
+        cli.Write("data/...jsonl", """{"id": "a", "input": "What is the capital of Australia?", "reference": "Canberra"}""" + "\n");
+        var recorded = cli.Write("recorded.jsonl", """{"id": "a", "output": "Canberra"}""" + "\n");
+
+        var (exit, _, stderr) = await cli.RunAsync(
+            "evaluate", "--dataset", cli.Path("data"), "--model", "recorded:" + recorded,
+            "--out", cli.Path("nest", "out"), "--store", cli.Path("results.db"), "--no-progress");
+
+        Assert.True(exit == 0, stderr);
+        Assert.True(File.Exists(cli.Path("nest", "out", "__", "summary.json")));
+        Assert.False(File.Exists(cli.Path("nest", "summary.json")), "the reports landed in the parent of --out");
+    }
+
+    [Fact]
+    public async Task EscapeSequencesInAFileNameAreShownNotObeyed()
+    {
+        var name = "evil\u001b]0;pwned\u0007\u001b[2J.jsonl";
+        cli.Write(Path.Combine("data", name), "{\"id\": \"a\"}\n");
+
+        var (_, stdout, stderr) = await cli.RunAsync("datasets", "validate", cli.Path("data"));
+
+        Assert.DoesNotContain('\u001b', stdout + stderr);
+        Assert.DoesNotContain('\u0007', stdout + stderr);
+        Assert.Contains("evil␛]0;pwned^G␛[2J.jsonl", stderr);
+    }
+
+    [Fact]
     public async Task AnUnknownModelTargetIsBadInputNamingTheKnownOnes()
     {
         var (exit, _, stderr) = await cli.RunAsync(
