@@ -177,5 +177,12 @@ public static partial class Schema
             );
             CREATE INDEX signoffs_by_time ON signoffs (signed_at);
             """),
+        (8, "run leases: one process evaluates a run at a time", """
+            CREATE TABLE run_leases (
+                run_id TEXT PRIMARY KEY,
+                owner TEXT NOT NULL,
+                expires_at TEXT NOT NULL
+            );
+            """),
     ];
 }

@@ -120,6 +120,11 @@ public sealed class EvaluateCommand(TextWriter stdout, TextWriter stderr)
                 console.PrintSummary(summary, folder);
             }
         }
+        catch (RunConflictException e)
+        {
+            await stderr.WriteLineAsync($"sloq: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
         // The store's writer reports its own death as InvalidOperationException: still exit 3, with the reason.
         catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException or InvalidOperationException
                                        or HttpRequestException or System.ClientModel.ClientResultException)

@@ -27,11 +27,17 @@ public sealed class EvaluationRunner(IResultStore store, ItemScorer scorer, Time
         var runId = options.RunId ?? NewRunId(dataset, client);
         await store.RegisterDatasetAsync(dataset, cancellationToken).ConfigureAwait(false);
         var planned = dataset.Items.Count * options.Repeat;
-        await store.CreateRunAsync(
-            new RunRecord(runId, dataset.Name, dataset.ContentHash, client.TargetName, planned, options.Repeat, time.GetUtcNow()),
-            cancellationToken).ConfigureAwait(false);
+        var asked = new RunRecord(runId, dataset.Name, dataset.ContentHash, client.TargetName, planned, options.Repeat, time.GetUtcNow());
+        await store.CreateRunAsync(asked, cancellationToken).ConfigureAwait(false);
         var run = (await store.GetRunAsync(runId, cancellationToken).ConfigureAwait(false))!;
+        if (RunIdentity.Mismatch(run, asked) is { } mismatch)
+        {
+            throw new RunConflictException(mismatch);
+        }
 
+        // Stores that can say who is evaluating a run keep a second process on the same id from calling
+        // the model for every item again.
+        await using var lease = store is IRunLeaseStore leases ? await RunLease.TakeAsync(leases, runId, time, cancellationToken).ConfigureAwait(false) : null;
         var done = await store.GetCompletedItemsAsync(runId, cancellationToken).ConfigureAwait(false);
         var produced = await ReplayAsync(run, WorkList(dataset, options.Repeat), client, options.Concurrency, progress, cancellationToken).ConfigureAwait(false);
 
