@@ -52,6 +52,10 @@ public sealed class ChunkJob(IRunChunkStore chunks, IResultStore results, Evalua
         }
     }
 
+    /// <summary>Queues one chunk of a run on the evaluate queue.</summary>
+    public static void Enqueue(IBackgroundJobClient jobs, string runId, int chunk, int chunkCount, string target) =>
+        jobs.Create<ChunkJob>(j => j.RunAsync(runId, chunk, chunkCount, target, CancellationToken.None), new Hangfire.States.EnqueuedState(JobsOptions.EvaluateQueue));
+
     /// <summary>The dataset as it was when the run was planned.</summary>
     internal static GoldenDataset Snapshot(RunPlan plan)
     {

@@ -40,8 +40,7 @@ public sealed class RunStarter(IResultStore results, IRunChunkStore chunks, IBac
         await chunks.PlanAsync(new RunPlan(runId, path, bytes, options.ChunkSize, chunkCount), cancellationToken).ConfigureAwait(false);
         for (var chunk = 0; chunk < chunkCount; chunk++)
         {
-            var index = chunk;
-            jobs.Create<ChunkJob>(j => j.RunAsync(runId, index, chunkCount, target, CancellationToken.None), new Hangfire.States.EnqueuedState(JobsOptions.EvaluateQueue));
+            ChunkJob.Enqueue(jobs, runId, chunk, chunkCount, target);
         }
 
         return (runId, []);

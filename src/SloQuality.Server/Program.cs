@@ -48,6 +48,15 @@ foreach (var problem in app.Services.GetRequiredService<ScheduleRegistrar>().Reg
 }
 
 using var watcher = ScheduleWatcher.Watch(settings.ConfigFolder, app.Services, logger);
+if (settings.Storage == ServerSettings.Sqlite)
+{
+    // Hangfire.InMemory lost the queue of a killed process; the result store did not lose the runs.
+    foreach (var line in await app.Services.GetRequiredService<InterruptedRuns>().ResumeAsync(CancellationToken.None))
+    {
+        logger.LogInformation("{Line}", line);
+    }
+}
+
 await FirstRun.StartIfEmptyAsync(app.Services, settings, logger);
 await app.RunAsync();
 return 0;

@@ -93,6 +93,7 @@ public static class ServiceSetup
         services.AddTransient<ChunkJob>();
         services.AddTransient<FinalizeRunJob>();
         services.AddTransient<SweepStalledRunsJob>();
+        services.AddTransient<InterruptedRuns>();
         services.AddTransient<ScheduledEvaluationJob>();
         services.AddTransient<FoldJob>();
         services.AddTransient<ScheduleRegistrar>();

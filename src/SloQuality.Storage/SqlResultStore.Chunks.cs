@@ -78,6 +78,22 @@ public abstract partial class SqlResultStore : IRunChunkStore
         return rows.ToList();
     }
 
+    public async Task<IReadOnlySet<int>> GetCompletedChunksAsync(string runId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<long>("SELECT chunk_index FROM run_chunks WHERE run_id = @runId", new { runId }).ConfigureAwait(false);
+        return rows.Select(r => (int)r).ToHashSet();
+    }
+
+    public async Task<IReadOnlyList<string>> PlannedRunningRunsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<string>(
+            "SELECT p.run_id FROM run_plans p JOIN runs r ON r.run_id = p.run_id WHERE r.status = @Running ORDER BY p.run_id",
+            new { RunRecord.Running }).ConfigureAwait(false);
+        return rows.ToList();
+    }
+
     public async Task ReleaseFinalizationAsync(string runId, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);

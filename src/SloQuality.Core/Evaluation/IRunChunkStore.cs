@@ -26,6 +26,12 @@ public interface IRunChunkStore
     /// </summary>
     Task<IReadOnlyList<string>> StalledRunsAsync(DateTimeOffset claimedBefore, CancellationToken cancellationToken);
 
+    /// <summary>The chunks of the run already done.</summary>
+    Task<IReadOnlySet<int>> GetCompletedChunksAsync(string runId, CancellationToken cancellationToken);
+
+    /// <summary>Runs that have a plan (they were fanned out into chunk jobs) and are still running.</summary>
+    Task<IReadOnlyList<string>> PlannedRunningRunsAsync(CancellationToken cancellationToken);
+
     /// <summary>Releases a stalled claim so the sweeper can enqueue the finalisation again.</summary>
     Task ReleaseFinalizationAsync(string runId, CancellationToken cancellationToken);
 }
