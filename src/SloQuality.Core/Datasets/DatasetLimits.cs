@@ -17,9 +17,23 @@ public sealed record DatasetLimits(long MaxFileBytes = DatasetLimits.DefaultMaxF
 
     public YamlLimits YamlLimits => Yaml ?? YamlLimits.Default;
 
-    /// <summary>The defaults with <c>SLOQ_MAX_DATASET_MB</c> applied when it is a positive whole number.</summary>
-    public static DatasetLimits FromEnvironment(Func<string, string?> variable) =>
-        long.TryParse(variable(MaxFileMegabytesVariable), out var megabytes) && megabytes > 0
-            ? new DatasetLimits(megabytes * 1024 * 1024)
-            : Default;
+    /// <summary>Overrides <see cref="YamlLimits.MaxDepth"/>.</summary>
+    public const string YamlDepthVariable = "SLOQ_YAML_MAX_DEPTH";
+
+    /// <summary>Overrides <see cref="YamlLimits.MaxAliasNodes"/>.</summary>
+    public const string YamlAliasNodesVariable = "SLOQ_YAML_MAX_ALIAS_NODES";
+
+    /// <summary>The defaults with each of the variables above applied when it is a positive whole number.</summary>
+    public static DatasetLimits FromEnvironment(Func<string, string?> variable)
+    {
+        static long? Positive(string? text) => long.TryParse(text, out var value) && value > 0 ? value : null;
+        var yaml = YamlLimits.Default;
+        return new DatasetLimits(
+            Positive(variable(MaxFileMegabytesVariable)) is { } megabytes ? megabytes * 1024 * 1024 : DefaultMaxFileBytes,
+            yaml with
+            {
+                MaxDepth = (int)Math.Min(int.MaxValue, Positive(variable(YamlDepthVariable)) ?? yaml.MaxDepth),
+                MaxAliasNodes = Positive(variable(YamlAliasNodesVariable)) ?? yaml.MaxAliasNodes,
+            });
+    }
 }

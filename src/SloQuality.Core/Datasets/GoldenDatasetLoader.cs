@@ -62,6 +62,12 @@ public static class GoldenDatasetLoader
     {
         limits ??= DatasetLimits.Default;
         var problems = new List<DatasetProblem>();
+        if (FileKind.Of(path) == FileKindValue.Regular && !IsDatasetFile(path))
+        {
+            problems.Add(new DatasetProblem(path, 0, $"unsupported file type '{Path.GetExtension(path)}', expected one of: {string.Join(", ", Extensions)}"));
+            return new DatasetLoadResult(path, null, problems);
+        }
+
         return ReadBytes(path, limits, problems) is { } bytes
             ? Parse(path, bytes, limits)
             : new DatasetLoadResult(path, null, problems);
@@ -83,12 +89,6 @@ public static class GoldenDatasetLoader
                 FileKindValue.Directory => "is a folder, expected a dataset file",
                 _ => $"is {FileKind.Describe(kind)}, expected a regular dataset file; not read",
             }));
-            return null;
-        }
-
-        if (!IsDatasetFile(path))
-        {
-            problems.Add(new DatasetProblem(path, 0, $"unsupported file type '{Path.GetExtension(path)}', expected one of: {string.Join(", ", Extensions)}"));
             return null;
         }
 

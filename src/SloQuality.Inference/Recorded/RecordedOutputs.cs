@@ -18,14 +18,14 @@ public static class RecordedOutputs
     {
         var problems = new List<DatasetProblem>();
         var outputs = new Dictionary<string, ReplayResult>(StringComparer.Ordinal);
-        if (!File.Exists(path))
+        // The same file checks as datasets (no FIFO or device is opened, a size limit), then the same
+        // byte-level checks: logged production answers are often not clean UTF-8.
+        if (GoldenDatasetLoader.ReadBytes(path, DatasetLimits.Default, problems) is not { } bytes)
         {
-            problems.Add(new DatasetProblem(path, 0, "no such file"));
             return (outputs, problems);
         }
 
-        // The same byte-level checks as datasets: logged production answers are often not clean UTF-8.
-        var lines = DatasetText.SplitLines(path, File.ReadAllBytes(path), problems);
+        var lines = DatasetText.SplitLines(path, bytes, problems);
         foreach (var entry in lines)
         {
             if (entry is not { } line || string.IsNullOrWhiteSpace(line.Text))

@@ -91,10 +91,12 @@ public sealed class SpecialFileTests : IDisposable
     }
 
     [Fact]
-    public void TheSizeLimitComesFromTheEnvironmentInMegabytes()
+    public void TheLimitsComeFromTheEnvironment()
     {
         Assert.Equal(3L * 1024 * 1024, DatasetLimits.FromEnvironment(name => name == "SLOQ_MAX_DATASET_MB" ? "3" : null).MaxFileBytes);
         Assert.Equal(DatasetLimits.DefaultMaxFileBytes, DatasetLimits.FromEnvironment(_ => "lots").MaxFileBytes);
+        var yaml = DatasetLimits.FromEnvironment(name => name switch { "SLOQ_YAML_MAX_DEPTH" => "8", "SLOQ_YAML_MAX_ALIAS_NODES" => "50", _ => null }).YamlLimits;
+        Assert.Equal(new SloQuality.Core.Yaml.YamlLimits(8, 50), yaml);
     }
 
     private static List<DatasetLoadResult> LoadAllBounded(string path)
