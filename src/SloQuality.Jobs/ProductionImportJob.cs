@@ -15,7 +15,7 @@ public sealed class ProductionImportJob(ISloSliceStore slices, HttpClient http, 
 {
     [DisplayName("import production SLIs from Prometheus")]
     [AutomaticRetry(Attempts = 1)]
-    public async Task RunAsync(CancellationToken cancellationToken)
+    public async Task<string> RunAsync(CancellationToken cancellationToken)
     {
         var (settings, problems) = ProductionConfiguration.Load(options.ConfigFolder);
         if (problems.Count > 0)
@@ -25,18 +25,26 @@ public sealed class ProductionImportJob(ISloSliceStore slices, HttpClient http, 
 
         if (!settings.Enabled)
         {
-            return;
+            return "production import is off (no targets or no Prometheus URL)";
         }
 
         var importer = new ProductionImporter(new PrometheusClient(http, settings.PrometheusUrl!), slices);
         var now = time.GetUtcNow();
         var failed = new List<string>();
+        var result = new List<string>();
         foreach (var target in settings.Targets)
         {
             try
             {
                 var import = await importer.ImportAsync(target, now - settings.Lookback, now, cancellationToken).ConfigureAwait(false);
                 logger.LogInformation("imported {Slices} slices ({Requests} requests) of {Target} from Prometheus", import.Slices, import.Requests, target.Target);
+                result.Add($"{target.Target}: {import.Slices} slices, {import.Requests} requests");
+                if (import.EmptyLine is { } empty)
+                {
+                    // The job's result shows it in the dashboard; the log keeps it.
+                    logger.LogWarning("{Empty}", empty);
+                    result.Add(empty);
+                }
             }
             catch (Exception e) when (e is PrometheusQueryException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
@@ -48,5 +56,7 @@ public sealed class ProductionImportJob(ISloSliceStore slices, HttpClient http, 
         {
             throw new InvalidOperationException("the import failed for:\n" + string.Join("\n", failed));
         }
+
+        return string.Join("\n", result);
     }
 }

@@ -55,7 +55,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         book.AddFolders(byModel.Values.SelectMany(p => p.Datasets).Distinct());
         var flushes = new FlushLog();
         var stats = new SimulatorStats();
-        var metrics = new VllmMetrics(byModel.Keys);
+        var metrics = new VllmMetrics(byModel.Keys, legacyNames: byModel.Values.Where(p => p.LegacyVllmMetricNames).Select(p => p.Model));
         var answers = new AnswerLog();
 
         var builder = WebApplication.CreateSlimBuilder();

@@ -22,6 +22,12 @@ public sealed record SimulatorProfile
     /// <summary>Words sent in each content chunk (one chunk counts as one token).</summary>
     public int WordsPerChunk { get; init; } = 1;
 
+    /// <summary>
+    /// Name the inter-token histogram as vLLM before 0.11 did (<c>vllm:time_per_output_token_seconds</c>)
+    /// instead of the current <c>vllm:inter_token_latency_seconds</c>.
+    /// </summary>
+    public bool LegacyVllmMetricNames { get; init; }
+
     /// <summary>Answers fact-checking prompts as a judge model would (see <see cref="SimulatedJudge"/>) instead of questions.</summary>
     public bool Judge { get; init; }
 

@@ -21,7 +21,7 @@ public static class SimulatorProfileLoader
             return (null, problems);
         }
 
-        r.RejectUnknown(map, string.Empty, "model", "seed", "datasets", "latency", "errors", "finish", "answers", "judge");
+        r.RejectUnknown(map, string.Empty, "model", "seed", "datasets", "latency", "errors", "finish", "answers", "judge", "legacy_vllm_metric_names");
         var model = r.String(map, "model", required: true);
         var latency = r.Mapping(map, "latency");
         var errors = r.Mapping(map, "errors");
@@ -71,6 +71,7 @@ public static class SimulatorProfileLoader
             LengthRate = finish is null ? 0 : Share(r, finish, "length"),
             ContentFilterRate = finish is null ? 0 : Share(r, finish, "content_filter"),
             Judge = r.Boolean(map, "judge") ?? false,
+            LegacyVllmMetricNames = r.Boolean(map, "legacy_vllm_metric_names") ?? false,
             HallucinationRate = answers is null ? 0 : Share(r, answers, "hallucination"),
             ParaphraseRate = answers is null ? 0 : Share(r, answers, "paraphrase"),
             MeaningShiftRate = answers is null ? 0 : Share(r, answers, "meaning_shift"),

@@ -7,7 +7,7 @@ namespace SloQuality.Simulator;
 /// <summary>
 /// The simulator's <c>/metrics</c>, under vLLM's own names and labels (<c>model_name</c>,
 /// <c>finished_reason</c>), so whatever reads a vLLM server's metrics reads the simulator's:
-/// time to first token, time per output token (every gap), end-to-end latency, finished requests and
+/// time to first token, inter-token latency (every gap; the pre-0.11 name for legacy models), end-to-end latency, finished requests and
 /// token counters. It also keeps the exact TTFT of every request it served (the ground truth the
 /// Prometheus import is checked against), served at <c>/sim/latencies</c>.
 /// </summary>
@@ -18,12 +18,20 @@ public sealed class VllmMetrics
 
     private readonly IReadOnlyList<double> bounds;
     private readonly ConcurrentDictionary<string, ModelMetrics> models = new(StringComparer.Ordinal);
+    private readonly HashSet<string> legacy;
+
+    /// <summary>vLLM 0.11 renamed the inter-token histogram; the old name was then removed.</summary>
+    public const string InterTokenName = "vllm:inter_token_latency_seconds";
+
+    public const string LegacyInterTokenName = "vllm:time_per_output_token_seconds";
 
     /// <param name="bounds">Bucket bounds in seconds; by default 5% apart from 1 ms to about 60 s,
     /// finer than vLLM's own so that imported percentiles are close to the truth.</param>
-    public VllmMetrics(IEnumerable<string> modelNames, IReadOnlyList<double>? bounds = null)
+    /// <param name="legacyNames">Models that name the inter-token histogram as vLLM before 0.11.</param>
+    public VllmMetrics(IEnumerable<string> modelNames, IReadOnlyList<double>? bounds = null, IEnumerable<string>? legacyNames = null)
     {
         this.bounds = bounds ?? DefaultBounds();
+        legacy = new HashSet<string>(legacyNames ?? [], StringComparer.Ordinal);
         foreach (var model in modelNames)
         {
             models[model] = new ModelMetrics(this.bounds);
@@ -73,7 +81,13 @@ public sealed class VllmMetrics
         var text = new StringBuilder();
         var ordered = models.OrderBy(m => m.Key, StringComparer.Ordinal).ToList();
         Section(text, "vllm:time_to_first_token_seconds", "histogram", "Histogram of time to first token in seconds.", ordered, (m, l) => m.Ttft.Write(text, "vllm:time_to_first_token_seconds", l));
-        Section(text, "vllm:time_per_output_token_seconds", "histogram", "Histogram of time per output token in seconds.", ordered, (m, l) => m.Gaps.Write(text, "vllm:time_per_output_token_seconds", l));
+        var (old, current) = (ordered.Where(m => legacy.Contains(m.Key)).ToList(), ordered.Where(m => !legacy.Contains(m.Key)).ToList());
+        Section(text, InterTokenName, "histogram", "Histogram of inter-token latency in seconds.", current, (m, l) => m.Gaps.Write(text, InterTokenName, l));
+        if (old.Count > 0)
+        {
+            Section(text, LegacyInterTokenName, "histogram", "Histogram of time per output token in seconds.", old, (m, l) => m.Gaps.Write(text, LegacyInterTokenName, l));
+        }
+
         Section(text, "vllm:e2e_request_latency_seconds", "histogram", "Histogram of end to end request latency in seconds.", ordered, (m, l) => m.Total.Write(text, "vllm:e2e_request_latency_seconds", l));
         Section(text, "vllm:request_success_total", "counter", "Count of finished requests by finish reason.", ordered, (m, l) =>
         {

@@ -13,6 +13,9 @@ namespace SloQuality.Server.Tests;
 public sealed class PrometheusStack : IAsyncLifetime
 {
     public const string ProductionModel = "vllm-prod";
+
+    /// <summary>A model served under vLLM's pre-0.11 metric names.</summary>
+    public const string LegacyModel = "vllm-legacy";
     public const string Token = "scrape-token-4711";
 
     public const int TrafficRequests = 2000;
@@ -41,6 +44,12 @@ public sealed class PrometheusStack : IAsyncLifetime
             InterToken = new LogNormal(4, 12),
             WordsPerChunk = 2,
             Errors = new SimulatorProfile.ErrorRates { Http500 = 0.02 },
+        }, new SimulatorProfile
+        {
+            Model = LegacyModel,
+            Ttft = new LogNormal(20, 40),
+            InterToken = new LogNormal(2, 4),
+            LegacyVllmMetricNames = true,
         }]);
         Server = await ServerProcess.StartAsync(new Dictionary<string, string>
         {
@@ -66,7 +75,7 @@ public sealed class PrometheusStack : IAsyncLifetime
     }
 
     /// <summary>Production traffic: streamed chat completions straight to the simulator, several at a time.</summary>
-    private async Task SendTrafficAsync(int requests, int concurrency)
+    public async Task SendTrafficAsync(int requests, int concurrency, string model = ProductionModel)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
         var next = 0;
@@ -76,7 +85,7 @@ public sealed class PrometheusStack : IAsyncLifetime
             {
                 using var response = await http.PostAsJsonAsync(new Uri(Simulator.BaseUri + "/chat/completions"), new
                 {
-                    model = ProductionModel,
+                    model,
                     stream = true,
                     messages = new[] { new { role = "user", content = $"question {next}: what is the capital of France?" } },
                 });

@@ -49,6 +49,32 @@ public sealed partial class PrometheusTests(PrometheusStack stack, ITestOutputHe
     }
 
     [Fact]
+    public async Task InterTokenGapsAreImportedUnderCurrentAndPre011VllmNamesAndAnEmptyQueryIsNamed()
+    {
+        await stack.TrafficAsync();
+        await stack.SendTrafficAsync(40, 4, PrometheusStack.LegacyModel);
+        await WaitForValueAsync($"sum(vllm:request_success_total{{model_name=\"{PrometheusStack.LegacyModel}\"}})", 40);
+        Assert.Empty(await stack.Client.QueryAsync($"vllm:time_per_output_token_seconds_bucket{{model_name=\"{PrometheusStack.ProductionModel}\"}}", null, CancellationToken.None));
+        Assert.Empty(await stack.Client.QueryAsync($"vllm:inter_token_latency_seconds_bucket{{model_name=\"{PrometheusStack.LegacyModel}\"}}", null, CancellationToken.None));
+
+        await using var store = new SqliteResultStore(Path.Combine(stack.Folder, "names.db"));
+        await store.InitializeAsync(CancellationToken.None);
+        var now = DateTimeOffset.UtcNow;
+        var importer = new ProductionImporter(stack.Client, store);
+        var current = await importer.ImportAsync(new ProductionTarget("current", PrometheusStack.ProductionModel, new ProductionQueries()), now.AddMinutes(-10), now, CancellationToken.None);
+        var legacy = await importer.ImportAsync(new ProductionTarget("legacy", PrometheusStack.LegacyModel, new ProductionQueries()), now.AddMinutes(-10), now, CancellationToken.None);
+        var missing = await importer.ImportAsync(new ProductionTarget("missing", "no-such-model", new ProductionQueries()), now.AddMinutes(-10), now, CancellationToken.None);
+
+        var slices = await store.ReadSlicesAsync(now.AddMinutes(-20), now.AddMinutes(10), CancellationToken.None);
+        Assert.True(SliCalculator.Sum(slices, "current").InterToken.Count > 0, "no inter-token gaps under vllm:inter_token_latency_seconds");
+        Assert.True(SliCalculator.Sum(slices, "legacy").InterToken.Count > 0, "no inter-token gaps under vllm:time_per_output_token_seconds");
+        Assert.Empty(current.Empty);
+        Assert.Empty(legacy.Empty);
+        Assert.Equal(["ttft", "inter_token", "total", "requests", "good"], missing.Empty.Select(e => e.Name));
+        Assert.StartsWith("missing: no series for ttft (vllm:time_to_first_token_seconds_bucket{model_name=\"no-such-model\"})", missing.EmptyLine);
+    }
+
+    [Fact]
     public async Task TheServersMetricsAreScrapedByPrometheusAsValidExposition()
     {
         var up = await WaitForValueAsync("up{job=\"sloquality\"}", 1);

@@ -55,6 +55,10 @@ public static class PrometheusImportCommand
                     var import = await importer.ImportAsync(target, start, end, cancellationToken).ConfigureAwait(false);
                     await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                         $"{target.Target}: {import.Slices} slices from {import.FirstSlice:u} to {import.LastSlice:u}, {import.Requests} requests, {import.TtftSamples} TTFT samples")).ConfigureAwait(false);
+                    if (import.EmptyLine is { } empty)
+                    {
+                        await stderr.WriteLineAsync($"sloq: {empty}").ConfigureAwait(false);
+                    }
                 }
             }
             catch (Exception e) when (e is PrometheusQueryException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)

@@ -26,11 +26,12 @@ public sealed class ProductionImporter(PrometheusClient prometheus, ISloSliceSto
         var unix = new List<double> { queryStart.ToUnixTimeSeconds() };
         unix.AddRange(boundaries.Select(b => (double)b.ToUnixTimeSeconds()));
 
-        var ttft = await HistogramAsync(target.Queries.Ttft, target, unix, cancellationToken).ConfigureAwait(false);
-        var gaps = await HistogramAsync(target.Queries.InterToken, target, unix, cancellationToken).ConfigureAwait(false);
-        var total = await HistogramAsync(target.Queries.Total, target, unix, cancellationToken).ConfigureAwait(false);
-        var requests = await CounterAsync(target.Queries.Requests, target, unix, cancellationToken).ConfigureAwait(false);
-        var good = await CounterAsync(target.Queries.Good, target, unix, cancellationToken).ConfigureAwait(false);
+        var empty = new List<(string, string)>();
+        var ttft = await HistogramAsync("ttft", target.Queries.Ttft, target, unix, empty, cancellationToken).ConfigureAwait(false);
+        var gaps = await HistogramAsync("inter_token", target.Queries.InterToken, target, unix, empty, cancellationToken).ConfigureAwait(false);
+        var total = await HistogramAsync("total", target.Queries.Total, target, unix, empty, cancellationToken).ConfigureAwait(false);
+        var requests = await CounterAsync("requests", target.Queries.Requests, target, unix, empty, cancellationToken).ConfigureAwait(false);
+        var good = await CounterAsync("good", target.Queries.Good, target, unix, empty, cancellationToken).ConfigureAwait(false);
 
         var slices = new List<SliceAggregate>();
         for (var k = 0; k < boundaries.Count - 1; k++)
@@ -60,12 +61,12 @@ public sealed class ProductionImporter(PrometheusClient prometheus, ISloSliceSto
         }
 
         await store.WriteImportedSlicesAsync(slices, cancellationToken).ConfigureAwait(false);
-        return new ProductionImport(target.Target, first, last, slices.Count, slices.Sum(s => s.Items), slices.Sum(s => s.Ttft.Count));
+        return new ProductionImport(target.Target, first, last, slices.Count, slices.Sum(s => s.Items), slices.Sum(s => s.Ttft.Count)) { Empty = empty };
     }
 
-    private async Task<IReadOnlyList<Dictionary<string, double>>> HistogramAsync(string query, ProductionTarget target, List<double> unix, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Dictionary<string, double>>> HistogramAsync(string name, string query, ProductionTarget target, List<double> unix, List<(string, string)> empty, CancellationToken cancellationToken)
     {
-        var series = await RangeAsync(query, target, unix, cancellationToken).ConfigureAwait(false);
+        var series = await RangeAsync(name, query, target, unix, empty, cancellationToken).ConfigureAwait(false);
         var withoutLe = series.FirstOrDefault(s => !s.Labels.ContainsKey("le"));
         if (withoutLe is not null)
         {
@@ -75,14 +76,23 @@ public sealed class ProductionImporter(PrometheusClient prometheus, ISloSliceSto
         return CounterIncreases.PerSlice(unix, series, s => s.Labels["le"]);
     }
 
-    private async Task<IReadOnlyList<Dictionary<string, double>>> CounterAsync(string query, ProductionTarget target, List<double> unix, CancellationToken cancellationToken) =>
-        CounterIncreases.PerSlice(unix, await RangeAsync(query, target, unix, cancellationToken).ConfigureAwait(false), _ => string.Empty);
+    private async Task<IReadOnlyList<Dictionary<string, double>>> CounterAsync(string name, string query, ProductionTarget target, List<double> unix, List<(string, string)> empty, CancellationToken cancellationToken) =>
+        CounterIncreases.PerSlice(unix, await RangeAsync(name, query, target, unix, empty, cancellationToken).ConfigureAwait(false), _ => string.Empty);
 
-    private Task<IReadOnlyList<PrometheusSeries>> RangeAsync(string query, ProductionTarget target, List<double> unix, CancellationToken cancellationToken) =>
-        prometheus.QueryRangeAsync(
-            ProductionQueries.For(query, target.ModelName),
+    private async Task<IReadOnlyList<PrometheusSeries>> RangeAsync(string name, string query, ProductionTarget target, List<double> unix, List<(string, string)> empty, CancellationToken cancellationToken)
+    {
+        var promql = ProductionQueries.For(query, target.ModelName);
+        var series = await prometheus.QueryRangeAsync(
+            promql,
             DateTimeOffset.FromUnixTimeSeconds((long)unix[0]),
             DateTimeOffset.FromUnixTimeSeconds((long)unix[^1]),
             SliceAggregate.Length,
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+        if (series.Count == 0)
+        {
+            empty.Add((name, promql));
+        }
+
+        return series;
+    }
 }

@@ -13,8 +13,14 @@ public sealed record ProductionQueries
     /// <summary>Time to first token histogram buckets (seconds).</summary>
     public string Ttft { get; init; } = "vllm:time_to_first_token_seconds_bucket{model_name=\"{model_name}\"}";
 
-    /// <summary>Inter-token gap histogram buckets (seconds; vLLM's time per output token).</summary>
-    public string InterToken { get; init; } = "vllm:time_per_output_token_seconds_bucket{model_name=\"{model_name}\"}";
+    /// <summary>
+    /// Inter-token gap histogram buckets (seconds). vLLM 0.11 renamed <c>vllm:time_per_output_token_seconds</c>
+    /// to <c>vllm:inter_token_latency_seconds</c> and later removed the old name: <c>or</c> takes the new
+    /// series and the old one only where no new one has the same labels, so a server exporting both
+    /// (during the deprecation) is not counted twice.
+    /// </summary>
+    public string InterToken { get; init; } =
+        "vllm:inter_token_latency_seconds_bucket{model_name=\"{model_name}\"} or vllm:time_per_output_token_seconds_bucket{model_name=\"{model_name}\"}";
 
     /// <summary>End-to-end request latency histogram buckets (seconds).</summary>
     public string Total { get; init; } = "vllm:e2e_request_latency_seconds_bucket{model_name=\"{model_name}\"}";
