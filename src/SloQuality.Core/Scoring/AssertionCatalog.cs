@@ -29,6 +29,7 @@ public static class AssertionCatalog
         ["token-f1"] = new(s => OptionalStrings(s) ?? Threshold(s), s => new TokenF1Scorer(s.Threshold ?? 0.5, StringsOrNull(s.Value))),
         ["rouge-l"] = new(s => OptionalStrings(s) ?? Threshold(s), s => new RougeLScorer(s.Threshold ?? 0.5, StringsOrNull(s.Value))),
         ["abstention"] = new(_ => null, _ => new AbstentionScorer()),
+        ["choice"] = new(s => ChoiceScorer.Validate(s.Value), s => new ChoiceScorer(StringsOrNull(s.Value))),
     };
 
     public static IReadOnlyCollection<string> Types => Entries.Keys;

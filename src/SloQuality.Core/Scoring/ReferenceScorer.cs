@@ -21,8 +21,16 @@ public sealed class ReferenceScorer : IScorer
 
     public string Name => "reference";
 
+    private static readonly ChoiceScorer Choice = new();
+
     public ScoreResult Score(GoldenItem item, string output)
     {
+        // "A" is an article to the normaliser and an option to a multiple-choice item.
+        if (item.Reference.Count > 0 && item.Reference.All(ChoiceScorer.IsOptionLabel))
+        {
+            return Choice.Score(item, output) with { Scorer = Name };
+        }
+
         var evidence = ItemEvidence.For(item);
         var outputTokens = TextNormalizer.Tokens(output);
         var best = 0.0;

@@ -180,7 +180,7 @@ public sealed class JsonlValidationTests : IDisposable
     }
 
     [Theory]
-    [InlineData("{\"type\": \"sentiment\"}", "'assert[0]': unknown assert type 'sentiment', expected one of: equals, contains, contains-all, contains-any, not-contains, regex, is-json, json-schema, json-fields, token-f1, rouge-l, abstention")]
+    [InlineData("{\"type\": \"sentiment\"}", "'assert[0]': unknown assert type 'sentiment', expected one of: equals, contains, contains-all, contains-any, not-contains, regex, is-json, json-schema, json-fields, token-f1, rouge-l, abstention, choice")]
     [InlineData("{\"type\": \"regex\", \"value\": \"([a-z\"}", "'assert[0]': invalid regex /([a-z/: Invalid pattern '([a-z' at offset ")]
     [InlineData("{\"type\": \"json-schema\", \"value\": {\"type\": 5}}", "'assert[0]': invalid JSON schema: 'type' must be either a string or an array of strings")]
     [InlineData("{\"type\": \"json-schema\", \"value\": {\"$ref\": \"http://127.0.0.1:9/schema.json\"}}", "'assert[0]': invalid JSON schema: '$ref' \"http://127.0.0.1:9/schema.json\" points outside the schema, expected a reference inside it (starting with '#')")]
