@@ -39,6 +39,16 @@ public sealed record ModelTarget
 
     public int? MaxTokens { get; init; }
 
+    /// <summary>
+    /// The request field that carries <see cref="MaxTokens"/>: <c>max_completion_tokens</c> (OpenAI's
+    /// current name, the default) or <c>max_tokens</c> (what older vLLM, TGI and some llama.cpp builds read).
+    /// </summary>
+    public string TokenLimitField { get; init; } = MaxCompletionTokens;
+
+    public const string MaxCompletionTokens = "max_completion_tokens";
+
+    public const string MaxTokensField = "max_tokens";
+
     public double? TopP { get; init; }
 
     public long? Seed { get; init; }

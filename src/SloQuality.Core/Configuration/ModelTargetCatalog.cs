@@ -9,7 +9,7 @@ public static class ModelTargetCatalog
     public const string FileName = "targets.yaml";
 
     private static readonly string[] TargetFields =
-        ["name", "provider", "endpoint", "model", "api_key_env", "profile", "file", "system_prompt", "parameters", "concurrency", "timeout_seconds", "retry"];
+        ["name", "provider", "endpoint", "model", "api_key_env", "profile", "file", "system_prompt", "parameters", "concurrency", "timeout_seconds", "retry", "token_limit_field"];
 
     public static (IReadOnlyList<ModelTarget> Targets, IReadOnlyList<DatasetProblem> Problems) Load(string configFolder)
     {
@@ -96,6 +96,7 @@ public static class ModelTargetCatalog
             MaxTokens = parameters is null ? null : r.Integer(parameters, "max_tokens", 1, 1_000_000),
             TopP = parameters is null ? null : r.Number(parameters, "top_p", 0, 1),
             Seed = parameters is null ? null : r.Integer(parameters, "seed", 0),
+            TokenLimitField = TokenLimitField(r, map),
             Concurrency = r.Integer(map, "concurrency", 1, 1024) ?? 8,
             Timeout = TimeSpan.FromSeconds(r.Number(map, "timeout_seconds", 0.01, 3600) ?? 60),
             Retry = retry is null ? new ModelTarget.RetrySettings() : new ModelTarget.RetrySettings(
@@ -143,5 +144,17 @@ public static class ModelTargetCatalog
         }
 
         return provider == ModelTarget.Recorded ? null : new Uri(uri.ToString().TrimEnd('/'));
+    }
+
+    private static string TokenLimitField(NodeReader r, MappingNode map)
+    {
+        var field = r.String(map, "token_limit_field");
+        if (field is null or ModelTarget.MaxCompletionTokens or ModelTarget.MaxTokensField)
+        {
+            return field ?? ModelTarget.MaxCompletionTokens;
+        }
+
+        r.Report(map.Get("token_limit_field")!.Line, $"'token_limit_field' \"{field}\" is not known, expected {ModelTarget.MaxCompletionTokens} or {ModelTarget.MaxTokensField}");
+        return ModelTarget.MaxCompletionTokens;
     }
 }

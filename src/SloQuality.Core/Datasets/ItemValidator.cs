@@ -189,9 +189,16 @@ internal sealed partial class ItemValidator(string path, List<DatasetProblem> pr
                 ok = false;
             }
 
+            var name = message.Get("name");
+            if (name is not null and not ScalarNode { Kind: ScalarKind.String or ScalarKind.Null })
+            {
+                Report(name.Line, $"'input[{index}].name' must be a string, found {name.KindName}");
+                ok = false;
+            }
+
             if (ok)
             {
-                messages.Add(new ChatMessage(((ScalarNode)role!).Text!, ((ScalarNode)content!).Text!));
+                messages.Add(new ChatMessage(((ScalarNode)role!).Text!, ((ScalarNode)content!).Text!, (name as ScalarNode)?.Text is { Length: > 0 } n ? n : null));
             }
         }
 

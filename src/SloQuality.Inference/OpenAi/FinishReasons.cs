@@ -6,6 +6,9 @@ namespace SloQuality.Inference.OpenAi;
 /// </summary>
 internal static class FinishReasons
 {
+    /// <summary>Ours: the stream carried a refusal instead of content (OpenAI ends it with "stop").</summary>
+    public const string Refusal = "refusal";
+
     public static string Normalize(string reason) => reason.Replace("_", string.Empty, StringComparison.Ordinal).ToLowerInvariant() switch
     {
         "stop" => "stop",

@@ -45,7 +45,8 @@ public sealed class SemanticKernelModelClient : IModelClient, IDisposable
             UseProxy = false,
             AutomaticDecompression = System.Net.DecompressionMethods.None,
         };
-        http = new HttpClient(new TimingHandler(sockets)) { Timeout = Timeout.InfiniteTimeSpan };
+        HttpMessageHandler wire = target.TokenLimitField == ModelTarget.MaxTokensField ? new TokenLimitFieldHandler(sockets) : sockets;
+        http = new HttpClient(new TimingHandler(wire)) { Timeout = Timeout.InfiniteTimeSpan };
         var options = new OpenAIClientOptions
         {
             Endpoint = endpoint,
@@ -104,18 +105,23 @@ public sealed class SemanticKernelModelClient : IModelClient, IDisposable
         string? finishReason = null, responseId = null;
         int? promptTokens = null, outputTokens = null;
         long firstContentSeenAt = 0;
+        var refused = false;
         try
         {
             await foreach (var update in chat.GetStreamingChatMessageContentsAsync(history, settings, kernel: null, deadline.Token).ConfigureAwait(false))
             {
-                if (!string.IsNullOrEmpty(update.Content))
+                // A refusal arrives in "refusal" deltas, not "content": it is the answer the user saw.
+                var refusal = (update.InnerContent as StreamingChatCompletionUpdate)?.RefusalUpdate;
+                var text = string.IsNullOrEmpty(update.Content) ? refusal : update.Content;
+                if (!string.IsNullOrEmpty(text))
                 {
                     if (firstContentSeenAt == 0)
                     {
                         firstContentSeenAt = Stopwatch.GetTimestamp();
                     }
 
-                    output.Append(update.Content);
+                    refused |= !string.IsNullOrEmpty(refusal);
+                    output.Append(text);
                 }
 
                 ReadMetadata(update, ref finishReason, ref responseId, ref promptTokens, ref outputTokens);
@@ -132,6 +138,7 @@ public sealed class SemanticKernelModelClient : IModelClient, IDisposable
             TimingHandler.Current.Value = null;
         }
 
+        finishReason = refused ? FinishReasons.Refusal : finishReason;
         var result = Measure(timing, output.ToString(), firstContentSeenAt, finishReason, responseId, promptTokens,
             outputTokens ?? timing.ContentEvents.Count, FinishFailure(finishReason), attempt);
         return new AttemptOutcome(result, null);
@@ -180,6 +187,8 @@ public sealed class SemanticKernelModelClient : IModelClient, IDisposable
     private static ReplayFailure? FinishFailure(string? finishReason) => finishReason switch
     {
         "content_filter" => new ReplayFailure(FailureKind.ContentFilter, "the provider's content filter refused the answer"),
+        // Counted as a content-filter refusal: against the success rate, never against correctness.
+        FinishReasons.Refusal => new ReplayFailure(FailureKind.ContentFilter, "the model refused to answer (a refusal in the stream)"),
         "length" => new ReplayFailure(FailureKind.Truncated, "the answer stopped at the token limit"),
         _ => null,
     };
@@ -218,14 +227,16 @@ public sealed class SemanticKernelModelClient : IModelClient, IDisposable
 
         foreach (var message in item.Input)
         {
-            history.AddMessage(message.Role switch
+            var role = message.Role switch
             {
                 "system" => AuthorRole.System,
                 "developer" => AuthorRole.Developer,
                 "assistant" => AuthorRole.Assistant,
                 "tool" => AuthorRole.Tool,
                 _ => AuthorRole.User,
-            }, message.Content);
+            };
+            // AuthorName is sent as the message's "name" (few-shot turns, multi-party chats).
+            history.Add(new Microsoft.SemanticKernel.ChatMessageContent(role, message.Content) { AuthorName = message.Name });
         }
 
         return history;

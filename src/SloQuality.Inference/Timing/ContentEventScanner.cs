@@ -3,13 +3,15 @@ namespace SloQuality.Inference.Timing;
 
 /// <summary>
 /// Finds server-sent events that carry answer text in a chat completion stream as its bytes arrive:
-/// a <c>data:</c> line whose JSON has <c>"content":</c> followed by a non-empty string. The role-only
+/// a <c>data:</c> line whose JSON has <c>"content":</c> (or <c>"refusal":</c>, a refusal is what the user
+/// sees first) followed by a non-empty string. The role-only
 /// first event (<c>"content":""</c>), the finish event and the usage event do not count, so the first
 /// match is the first token. Lines split across reads are carried over.
 /// </summary>
 internal sealed class ContentEventScanner
 {
     private static readonly byte[] ContentKey = "\"content\""u8.ToArray();
+    private static readonly byte[] RefusalKey = "\"refusal\""u8.ToArray();
     private byte[] carry = [];
     private int carryLength;
 
@@ -49,17 +51,20 @@ internal sealed class ContentEventScanner
         }
     }
 
-    internal static bool HasNonEmptyContent(ReadOnlySpan<byte> line)
+    internal static bool HasNonEmptyContent(ReadOnlySpan<byte> line) =>
+        HasNonEmptyString(line, ContentKey) || HasNonEmptyString(line, RefusalKey);
+
+    private static bool HasNonEmptyString(ReadOnlySpan<byte> line, ReadOnlySpan<byte> key)
     {
         while (true)
         {
-            var at = line.IndexOf(ContentKey);
+            var at = line.IndexOf(key);
             if (at < 0)
             {
                 return false;
             }
 
-            var rest = line[(at + ContentKey.Length)..].TrimStart((byte)' ');
+            var rest = line[(at + key.Length)..].TrimStart((byte)' ');
             if (!rest.IsEmpty && rest[0] == (byte)':')
             {
                 rest = rest[1..].TrimStart((byte)' ');
@@ -69,7 +74,7 @@ internal sealed class ContentEventScanner
                 }
             }
 
-            line = line[(at + ContentKey.Length)..];
+            line = line[(at + key.Length)..];
         }
     }
 

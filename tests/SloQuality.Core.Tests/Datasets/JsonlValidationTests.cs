@@ -154,6 +154,16 @@ public sealed class JsonlValidationTests : IDisposable
     }
 
     [Fact]
+    public void AChatMessageKeepsItsNameAndANameThatIsNotAStringIsAProblem()
+    {
+        var good = folder.Write("evals.jsonl", """{"input": [{"role": "system", "content": "Q?", "name": "example_user"}, {"role": "user", "content": "Why?"}], "ideal": "Because."}""" + "\n");
+        var (path, problems) = Load("""{"id": "a", "input": [{"role": "user", "content": "q", "name": 7}], "reference": "r"}""" + "\n");
+
+        Assert.Equal("example_user", GoldenDatasetLoader.Load(good).Dataset!.Items[0].Input[0].Name);
+        Assert.Equal([$"{path}:1: 'input[0].name' must be a string, found a number"], problems);
+    }
+
+    [Fact]
     public void DuplicateIdsNameTheFirstLine()
     {
         var (path, problems) = Load(Good + "\n" + Good + "\n");
