@@ -32,6 +32,7 @@ public static partial class ApiEndpoints
             items = d.Dataset?.Items.Count,
             content_hash = d.Dataset?.ContentHash,
             problems = d.Problems.Select(p => p.ToString()),
+            warnings = d.Warnings.Select(p => p.ToString()),
         }), SloqJson.Compact));
 
         api.MapGet("/runs", async (IResultStore results, TimeProvider time, CancellationToken ct) =>

@@ -172,6 +172,11 @@ public sealed class EvaluateCommand(TextWriter stdout, TextWriter stderr)
         foreach (var result in GoldenDatasetLoader.LoadAll([path], DatasetLimits.FromEnvironment(Environment.GetEnvironmentVariable)))
         {
             var file = result.Path;
+            foreach (var warning in result.Warnings)
+            {
+                stderr.WriteLine($"{warning.Path}:{warning.Line}: warning: {warning.Message}");
+            }
+
             if (result.IsValid)
             {
                 valid.Add(result.Dataset!);

@@ -27,6 +27,11 @@ public static class ValidateCommand
             cancellationToken.ThrowIfCancellationRequested();
             results.Add(result);
             var file = result.Path;
+            foreach (var warning in result.Warnings)
+            {
+                stderr.WriteLine($"{warning.Path}:{warning.Line}: warning: {warning.Message}");
+            }
+
             if (result.IsValid)
             {
                 stdout.WriteLine($"valid    {file} ({result.Dataset!.Items.Count} items, version {result.Dataset.ContentHash[..12]})");

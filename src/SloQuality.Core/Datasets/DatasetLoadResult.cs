@@ -4,4 +4,7 @@ namespace SloQuality.Core.Datasets;
 public sealed record DatasetLoadResult(string Path, GoldenDataset? Dataset, IReadOnlyList<DatasetProblem> Problems)
 {
     public bool IsValid => Dataset is not null && Problems.Count == 0;
+
+    /// <summary>What was accepted but changed (a repeated Evals sample counted once): the dataset stays valid.</summary>
+    public IReadOnlyList<DatasetProblem> Warnings { get; init; } = [];
 }

@@ -133,15 +133,17 @@ public static class GoldenDatasetLoader
             (items, description) = YamlDatasetReader.Read(path, bytes, problems, (limits ?? DatasetLimits.Default).YamlLimits);
         }
 
+        var warnings = new List<DatasetProblem>();
+        items = EvalsRepeats.Drop(path, items, warnings, problems);
         ReportDuplicateIds(path, items, problems);
         if (problems.Count > 0)
         {
-            return new DatasetLoadResult(path, null, problems.OrderBy(p => p.Line).ToList());
+            return new DatasetLoadResult(path, null, problems.OrderBy(p => p.Line).ToList()) { Warnings = warnings };
         }
 
         var name = Path.GetFileNameWithoutExtension(path);
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        return new DatasetLoadResult(path, new GoldenDataset(name, path, description, items, hash), problems);
+        return new DatasetLoadResult(path, new GoldenDataset(name, path, description, items, hash), problems) { Warnings = warnings };
     }
 
     private static void ReportDuplicateIds(string path, List<GoldenItem> items, List<DatasetProblem> problems)

@@ -28,6 +28,9 @@ public sealed record GoldenItem
 
     public JsonObject? Metadata { get; init; }
 
+    /// <summary>True for an OpenAI Evals sample without an id: the id is a hash of its input.</summary>
+    public bool IdFromInput { get; init; }
+
     /// <summary>The line of the item in its file, for messages about it.</summary>
     public int Line { get; init; }
 

@@ -44,7 +44,8 @@ internal sealed partial class ItemValidator(string path, List<DatasetProblem> pr
         var input = ReadInput(map);
         var id = ReadId(map, input);
         var referenceNode = map.Get("reference") ?? map.Get("ideal");
-        var reference = referenceNode is null ? [] : ReadStrings(referenceNode, "reference");
+        // An Evals sample says 'ideal': its problems say so too.
+        var reference = referenceNode is null ? [] : ReadStrings(referenceNode, map.Get("reference") is null ? "ideal" : "reference");
         var context = map.Get("context") is { } c ? ReadStrings(c, "context") : [];
         var incorrect = map.Get("incorrect") is { } i ? ReadStrings(i, "incorrect") : [];
         var answerable = ReadAnswerable(map);
@@ -75,6 +76,7 @@ internal sealed partial class ItemValidator(string path, List<DatasetProblem> pr
             Tags = tags,
             Metadata = metadata,
             Line = map.Line,
+            IdFromInput = map.Get("id") is null,
         };
     }
 
@@ -87,7 +89,7 @@ internal sealed partial class ItemValidator(string path, List<DatasetProblem> pr
             {
                 // OpenAI Evals samples carry no id; derive a stable one from the input so that runs of
                 // the same sample can be paired across dataset versions.
-                var text = string.Join("\n", input.Select(m => m.Role + ":" + m.Content));
+                var text = string.Join("\n", input.Select(m => m.Role + (m.Name is null ? string.Empty : "/" + m.Name) + ":" + m.Content));
                 return "evals-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..12];
             }
 

@@ -164,6 +164,35 @@ public sealed class JsonlValidationTests : IDisposable
     }
 
     [Fact]
+    public void AnEvalsSampleRepeatedExactlyIsCountedOnceWithAWarning()
+    {
+        const string sample = """{"input": [{"role": "system", "content": "Answer with one letter."}, {"role": "user", "content": "2+2? A) 3 B) 4"}], "ideal": "B"}""";
+        var path = folder.Write("evals.jsonl", string.Join("\n", sample, """{"input": [{"role": "user", "content": "Capital of France?"}], "ideal": "Paris"}""", sample, sample) + "\n");
+
+        var result = GoldenDatasetLoader.Load(path);
+
+        Assert.True(result.IsValid, string.Join("\n", result.Problems));
+        Assert.Equal(2, result.Dataset!.Items.Count);
+        Assert.Equal([$"{path}:3: line 3 repeats line 1: counted once", $"{path}:4: line 4 repeats line 1: counted once"], result.Warnings.Select(w => w.ToString()));
+    }
+
+    [Fact]
+    public void TheSameEvalsInputWithAnotherIdealIsAProblemSayingHowToTellThemApart()
+    {
+        var (path, problems) = Load("""{"input": "2+2?", "ideal": "4"}""" + "\n" + """{"input": "2+2?", "ideal": "5"}""" + "\n");
+
+        Assert.Equal([$"{path}:2: line 2 has the same input as line 1 but another 'ideal': an Evals sample's id comes from its input, so give one of them an 'id'"], problems);
+    }
+
+    [Fact]
+    public void AProblemOfAnEvalsSampleNamesItsIdealField()
+    {
+        var (path, problems) = Load("""{"input": "2+2?", "ideal": 4}""" + "\n");
+
+        Assert.Equal([$"{path}:1: 'ideal' must be a string or a list of strings, found a number"], problems);
+    }
+
+    [Fact]
     public void DuplicateIdsNameTheFirstLine()
     {
         var (path, problems) = Load(Good + "\n" + Good + "\n");
