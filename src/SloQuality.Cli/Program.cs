@@ -1,6 +1,11 @@
 using System.Runtime.InteropServices;
 using SloQuality.Cli;
 
+// Time to first token is stamped when a chunk is read: a thread pool starved by start-up work (the
+// store's first writes, model loading) would make a read wait up to half a second for a thread.
+ThreadPool.GetMinThreads(out var workerThreads, out var ioThreads);
+ThreadPool.SetMinThreads(Math.Max(workerThreads, 64), ioThreads);
+
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {

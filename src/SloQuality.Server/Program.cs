@@ -1,6 +1,11 @@
 using SloQuality.Jobs;
 using SloQuality.Server;
 
+// Time to first token is stamped when a chunk is read: a thread pool starved by start-up work must not
+// make a read wait for a thread (the pool adds one only every half second or so).
+ThreadPool.GetMinThreads(out var workerThreads, out var ioThreads);
+ThreadPool.SetMinThreads(Math.Max(workerThreads, 64), ioThreads);
+
 // The SloQuality service. Role "server" (default): dashboard at /hangfire, API at /api, and a Hangfire
 // server. Role "worker": a Hangfire server only, no web UI, for more machines sharing PostgreSQL.
 var role = args.SkipWhile(a => a != "--role").Skip(1).FirstOrDefault() ?? Environment.GetEnvironmentVariable("SLOQ_ROLE") ?? "server";

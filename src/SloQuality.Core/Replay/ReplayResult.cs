@@ -10,6 +10,12 @@ public sealed record ReplayResult
 
     public double? TtftMs { get; init; }
 
+    /// <summary>
+    /// Connection set-up and the HTTP stack's own start before the request was written: kept apart
+    /// so the first request of a run does not inflate its time to first token.
+    /// </summary>
+    public double? SetupMs { get; init; }
+
     public IReadOnlyList<double> GapsMs { get; init; } = [];
 
     public double? TotalMs { get; init; }

@@ -75,6 +75,7 @@ public sealed class SemanticKernelModelClient : IModelClient, IDisposable
 
     public async Task<ReplayResult> ReplayAsync(GoldenItem item, CancellationToken cancellationToken)
     {
+        await StreamingWarmUp.EnsureAsync().ConfigureAwait(false);
         var history = BuildHistory(item);
         await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -170,6 +171,7 @@ public sealed class SemanticKernelModelClient : IModelClient, IDisposable
         {
             Output = output,
             TtftMs = start > 0 ? ttft : null,
+            SetupMs = timing.HandlerEnteredAt > 0 && start >= timing.HandlerEnteredAt ? Ms(timing.HandlerEnteredAt, start) : null,
             FirstTokenTimestamp = events.Count > 0 ? events[0] : firstContentSeenAt > 0 ? firstContentSeenAt : null,
             GapsMs = gaps,
             TotalMs = start > 0 && timing.LastDataAt > 0 ? Ms(start, timing.LastDataAt) : null,

@@ -9,7 +9,14 @@ internal sealed class StreamTiming
 {
     private readonly List<long> contentEvents = new(64);
 
+    /// <summary>
+    /// When the request body began to be written: the connection is open by then, so neither its
+    /// set-up nor the first call's costs in the HTTP stack count as waiting for the first token.
+    /// </summary>
     public long RequestStartedAt { get; set; }
+
+    /// <summary>When the request entered our handler; up to <see cref="RequestStartedAt"/> is connection set-up.</summary>
+    public long HandlerEnteredAt { get; set; }
 
     public long HeadersAt { get; set; }
 

@@ -21,7 +21,14 @@ internal sealed class TimingHandler(HttpMessageHandler inner) : DelegatingHandle
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
-        timing.RequestStartedAt = Stopwatch.GetTimestamp();
+        timing.HandlerEnteredAt = timing.RequestStartedAt = Stopwatch.GetTimestamp();
+        if (request.Content is { } body)
+        {
+            // The clock restarts when the body is written (the connection is then open): a first
+            // request's TCP set-up and the HTTP stack's first-call costs are not time to first token.
+            request.Content = new StampingContent(body, timing);
+        }
+
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         timing.HeadersAt = Stopwatch.GetTimestamp();
         timing.StatusCode = (int)response.StatusCode;
@@ -43,6 +50,49 @@ internal sealed class TimingHandler(HttpMessageHandler inner) : DelegatingHandle
         }
 
         return header.Date is { } date ? date - DateTimeOffset.UtcNow : null;
+    }
+
+    /// <summary>A request body that stamps <see cref="StreamTiming.RequestStartedAt"/> when it starts being written.</summary>
+    private sealed class StampingContent : HttpContent
+    {
+        private readonly HttpContent inner;
+        private readonly StreamTiming timing;
+
+        public StampingContent(HttpContent inner, StreamTiming timing)
+        {
+            this.inner = inner;
+            this.timing = timing;
+            Headers.ContentType = inner.Headers.ContentType;
+            if (inner.Headers.ContentLength is { } length)
+            {
+                Headers.ContentLength = length;
+            }
+        }
+
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
+            SerializeToStreamAsync(stream, context, CancellationToken.None);
+
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+        {
+            timing.RequestStartedAt = Stopwatch.GetTimestamp();
+            await inner.CopyToAsync(stream, context, cancellationToken).ConfigureAwait(false);
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = inner.Headers.ContentLength ?? 0;
+            return inner.Headers.ContentLength is not null;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
     }
 
     /// <summary>Wraps the response body so every read is stamped.</summary>

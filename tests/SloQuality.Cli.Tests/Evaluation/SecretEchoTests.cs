@@ -1,7 +1,6 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using SloQuality.Tests.Shared;
 
 namespace SloQuality.Cli.Tests.Evaluation;
 
@@ -33,7 +32,7 @@ public sealed class SecretEchoTests : IDisposable
     public async Task AKeyEchoedByTheUpstreamIsStoredAndReportedAsRedacted(string style)
     {
         Environment.SetEnvironmentVariable(variable, key);
-        using var upstream = EchoingUpstream.Start(style);
+        using var upstream = EchoingUpstream(style);
         var config = cli.Path("config");
         cli.Write(Path.Combine("config", "targets.yaml"), $"""
             targets:
@@ -50,7 +49,7 @@ public sealed class SecretEchoTests : IDisposable
         var (_, stdout, stderr) = await cli.RunAsync("evaluate", "--dataset", dataset, "--model", "echo", "--config", config,
             "--out", cli.Path("out"), "--store", cli.Path("results.db"), "--no-progress");
 
-        Assert.True(upstream.Requests > 0, "the upstream was never called");
+        Assert.True(upstream.Requests.Count > 0, "the upstream was never called");
         var items = File.ReadAllText(cli.Path("out", "items.jsonl"));
         Assert.Contains("\"error_kind\":", items);
         SqliteConnection.ClearAllPools();
@@ -67,69 +66,19 @@ public sealed class SecretEchoTests : IDisposable
         Assert.All(kept, k => Assert.False(k.Value.Contains(key, StringComparison.Ordinal), $"the key is in {k.Key}"));
     }
 
-    /// <summary>A plain HTTP server that refuses every request and quotes its Authorization header back.</summary>
-    private sealed class EchoingUpstream : IDisposable
+    /// <summary>Refuses every request and quotes its Authorization header back, in the given error shape.</summary>
+    private static ScriptedUpstream EchoingUpstream(string style) => ScriptedUpstream.Start(request =>
     {
-        private readonly HttpListener listener = new();
-        private int requests;
-
-        private readonly string style;
-
-        private EchoingUpstream(int port, string style)
+        var message = "Incorrect API key provided: " + request.Authorization + ". Check the key.";
+        var body = style switch
         {
-            this.style = style;
-            BaseUri = new Uri($"http://127.0.0.1:{port}/v1/");
-            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-            listener.Start();
-            _ = ServeAsync();
-        }
-
-        public Uri BaseUri { get; }
-
-        public int Requests => Volatile.Read(ref requests);
-
-        public static EchoingUpstream Start(string style)
-        {
-            using var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            return new EchoingUpstream(port, style);
-        }
-
-        public void Dispose() => listener.Close();
-
-        private async Task ServeAsync()
-        {
-            while (listener.IsListening)
-            {
-                HttpListenerContext context;
-                try
-                {
-                    context = await listener.GetContextAsync();
-                }
-                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
-                {
-                    return;
-                }
-
-                Interlocked.Increment(ref requests);
-                var authorization = context.Request.Headers["Authorization"] ?? string.Empty;
-                var message = "Incorrect API key provided: " + authorization + ". Check the key.";
-                var body = Encoding.UTF8.GetBytes(style switch
-                {
-                    "openai" => "{\"error\": {\"message\": \"" + message + "\", \"type\": \"invalid_request_error\", \"code\": \"invalid_api_key\"}}",
-                    "message-only" => "{\"error\": {\"message\": \"" + message + "\"}}",
-                    "error-string" => "{\"error\": \"" + message + "\"}",
-                    "code-only" => "{\"error\": {\"message\": \"" + message + "\", \"code\": \"invalid_api_key\"}}",
-                    "sse" => "data: {\"error\": {\"message\": \"" + message + "\", \"type\": \"invalid_request_error\"}}\n\n",
-                    _ => message,
-                });
-                context.Response.StatusCode = style == "sse" ? 200 : 401;
-                context.Response.ContentType = style == "plain" ? "text/plain" : style == "sse" ? "text/event-stream" : "application/json";
-                await context.Response.OutputStream.WriteAsync(body);
-                context.Response.Close();
-            }
-        }
-    }
+            "openai" => "{\"error\": {\"message\": \"" + message + "\", \"type\": \"invalid_request_error\", \"code\": \"invalid_api_key\"}}",
+            "message-only" => "{\"error\": {\"message\": \"" + message + "\"}}",
+            "error-string" => "{\"error\": \"" + message + "\"}",
+            "code-only" => "{\"error\": {\"message\": \"" + message + "\", \"code\": \"invalid_api_key\"}}",
+            "sse" => "data: {\"error\": {\"message\": \"" + message + "\", \"type\": \"invalid_request_error\"}}\n\n",
+            _ => message,
+        };
+        return new ScriptedUpstream.Answer(style == "sse" ? 200 : 401, style == "plain" ? "text/plain" : style == "sse" ? "text/event-stream" : "application/json", [body]);
+    });
 }

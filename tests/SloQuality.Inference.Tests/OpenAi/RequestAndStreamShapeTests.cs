@@ -3,19 +3,14 @@ using SloQuality.Core.Configuration;
 using SloQuality.Core.Datasets;
 using SloQuality.Core.Replay;
 using SloQuality.Inference.OpenAi;
+using SloQuality.Tests.Shared;
 
 namespace SloQuality.Inference.Tests.OpenAi;
 
 /// <summary>What reaches a real OpenAI-compatible server, and the stream shapes real servers send back.</summary>
 public sealed class RequestAndStreamShapeTests
 {
-    private static readonly string[] Answer =
-    [
-        ScriptedUpstream.Chunk("""[{"index":0,"delta":{"role":"assistant","content":""},"finish_reason":null}]"""),
-        ScriptedUpstream.Chunk("""[{"index":0,"delta":{"content":"Canberra"},"finish_reason":null}]"""),
-        ScriptedUpstream.Chunk("""[{"index":0,"delta":{},"finish_reason":"stop"}]"""),
-        "data: [DONE]\n\n",
-    ];
+    private static readonly string[] Answer = ScriptedUpstream.StreamedAnswer("Canberra");
 
     private static readonly GoldenItem Item = new()
     {
@@ -88,6 +83,36 @@ public sealed class RequestAndStreamShapeTests
         Assert.False(result.Failure.CountsAgainstAvailability);
         Assert.NotNull(result.TtftMs);
         Assert.Single(result.GapsMs);
+    }
+
+    [Fact]
+    public async Task TheFirstRequestsTimeToFirstTokenIsNotInflatedByConnectionSetUp()
+    {
+        using var upstream = ScriptedUpstream.Start(ScriptedUpstream.StreamedAnswer("Canberra", firstTokenDelayMs: 150));
+        // The server's own first request is warmed by another client: only our client is cold.
+        using (var warm = new SemanticKernelModelClient(Target(upstream.BaseUri), upstream.BaseUri, null))
+        {
+            await warm.ReplayAsync(Item, CancellationToken.None);
+        }
+
+        using var client = new SemanticKernelModelClient(Target(upstream.BaseUri), upstream.BaseUri, null);
+        var ttfts = new List<double>();
+        double? firstSetup = null;
+        for (var i = 0; i < 8; i++)
+        {
+            var result = await client.ReplayAsync(Item, CancellationToken.None);
+            Assert.Null(result.Failure);
+            ttfts.Add(result.TtftMs!.Value);
+            firstSetup ??= result.SetupMs;
+        }
+
+        // Measurement fidelity, which this product sells: what the client adds to the server's own
+        // first-token time (150 ms, or later when the test host's timer runs late) is the same for the first request.
+        var excess = ttfts.Zip(upstream.Requests.Skip(1).Select(r => r.WrittenAfterMs[1]), (client, server) => client - server).ToList();
+        var others = excess.Skip(1).Order().ToList();
+        var median = others[others.Count / 2];
+        Assert.True(Math.Abs(excess[0] - median) <= 10, $"the first request adds {excess[0]:0.0} ms to the server's first-token time, the others {median:0.0} ms (set-up {firstSetup:0.0} ms kept apart)");
+        Assert.NotNull(firstSetup);
     }
 
     public static TheoryData<string, string[]> Shapes() => new()
