@@ -102,6 +102,7 @@ public sealed class SloCommand(TextWriter stdout, TextWriter stderr)
         }
 
         console.Write(table);
+        console.WriteLine(BurnRateAlerts.Convention(period));
         console.WriteLine("An alert fires when the burn rate over both its windows exceeds its factor; burn rate 1 spends the budget exactly by the period's end.");
         return ExitCodes.Success;
     }

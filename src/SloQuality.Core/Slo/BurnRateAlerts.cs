@@ -3,14 +3,20 @@ namespace SloQuality.Core.Slo;
 /// <summary>
 /// The multiwindow, multi-burn-rate alerts of the Google SRE workbook, as Sloth computes them: page on
 /// 2% of the budget in 1 hour (5-minute short window) or 5% in 6 hours (30 minutes); ticket on 10% in
-/// 1 day (2 hours) or 10% in 3 days (6 hours). For 28- to 30-day periods the windows are those and the
-/// factors follow the period (14.4 / 6 / 3 / 1 at 30 days, 13.44 / 5.6 / 2.8 / 0.9333 at 28); for other
-/// periods the windows scale with the period (a 7-day SLO pages on 2% in 14 minutes), so the factors stay
-/// those of 30 days.
+/// 1 day (2 hours) or 10% in 3 days (6 hours). As in Sloth, the windows are those for every period and
+/// the factors follow the period: 14.4 / 6 / 3 / 1 at 30 days, 13.44 / 5.6 / 2.8 / 0.9333 at 28, and
+/// 3.36 / 1.4 / 0.7 / 0.2333 at 7 (a 7-day budget is small, so spending 10% of it in a day is already a
+/// ticket). Only a period shorter than three days, which cannot hold the 3-day window, scales every
+/// window down by period / 3 days (the factors then are those of a 3-day period).
 /// </summary>
 public static class BurnRateAlerts
 {
-    private static readonly TimeSpan Month = TimeSpan.FromDays(30);
+    private static readonly TimeSpan LongestWindow = TimeSpan.FromDays(3);
+
+    /// <summary>What <c>sloq slo explain</c> says about the windows of a period.</summary>
+    public static string Convention(TimeSpan period) => period >= LongestWindow
+        ? "Windows as in the SRE workbook and Sloth for every period (1h/5m, 6h/30m, 1d/2h, 3d/6h); the factors follow the period."
+        : $"The period is shorter than the 3-day window, so every window is scaled by {period / LongestWindow:0.###} (period / 3 days).";
 
     private static readonly (string Severity, TimeSpan Long, TimeSpan Short, double Share)[] Workbook =
     [
@@ -27,7 +33,7 @@ public static class BurnRateAlerts
             throw new ArgumentOutOfRangeException(nameof(period), period, "an SLO period must be positive");
         }
 
-        var scale = period >= TimeSpan.FromDays(28) && period <= Month ? 1.0 : period / Month;
+        var scale = period >= LongestWindow ? 1.0 : period / LongestWindow;
         return Workbook.Select(w =>
         {
             var longWindow = w.Long * scale;

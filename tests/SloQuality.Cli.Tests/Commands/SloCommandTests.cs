@@ -23,6 +23,12 @@ public sealed class SloCommandTests : IDisposable
         var (_, month28, _) = await run.RunAsync("slo", "explain", "--target", "99.9", "--period", "28d");
         Assert.Contains("13.44", month28);
         Assert.Contains("0.9333", month28);
+
+        // Seven days keeps Sloth's windows with the factors of the period, and says so.
+        var (_, week, _) = await run.RunAsync("slo", "explain", "--target", "99.9", "--period", "7d");
+        Assert.Contains("3.36", week);
+        Assert.Contains("0.2333", week);
+        Assert.Contains("Windows as in the SRE workbook and Sloth for every period (1h/5m, 6h/30m, 1d/2h, 3d/6h)", week);
     }
 
     [Fact]

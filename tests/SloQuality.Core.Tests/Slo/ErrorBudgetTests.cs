@@ -15,6 +15,7 @@ public sealed class ErrorBudgetTests
     [Theory]
     [InlineData(30, 14.4, 6, 3, 1)]
     [InlineData(28, 13.44, 5.6, 2.8, 0.9333)]
+    [InlineData(7, 3.36, 1.4, 0.7, 0.2333)]
     public void BurnRateFactorsAreSlothsForThePeriod(int days, double pageFast, double pageSlow, double ticketFast, double ticketSlow)
     {
         var alerts = BurnRateAlerts.For(TimeSpan.FromDays(days));
@@ -26,12 +27,12 @@ public sealed class ErrorBudgetTests
     }
 
     [Fact]
-    public void AShorterPeriodScalesTheWindowsAndKeepsTheFactors()
+    public void APeriodShorterThanTheLongestWindowScalesTheWindowsDown()
     {
-        var alerts = BurnRateAlerts.For(TimeSpan.FromDays(7));
+        var alerts = BurnRateAlerts.For(TimeSpan.FromDays(1));
 
-        Assert.Equal([14.4, 6, 3, 1], alerts.Select(a => Math.Round(a.Factor, 4)));
-        Assert.Equal(TimeSpan.FromMinutes(14), alerts[0].LongWindow);
+        Assert.Equal([TimeSpan.FromMinutes(20), TimeSpan.FromHours(2), TimeSpan.FromHours(8), TimeSpan.FromDays(1)], alerts.Select(a => a.LongWindow));
+        Assert.Equal([1.44, 0.6, 0.3, 0.1], alerts.Select(a => Math.Round(a.Factor, 4)));
     }
 
     [Fact]
