@@ -24,10 +24,14 @@ public static class OpenSlo
 
     private static Dictionary<string, object?> Document(SloDefinition slo)
     {
-        var objective = new Dictionary<string, object?> { ["displayName"] = slo.Name, ["op"] = Ops[slo.Operator], ["value"] = slo.Target, ["target"] = slo.Objective };
+        // OpenSLO's target must be below 1; an objective of 1 (MTTR, "never") travels as the largest
+        // value below it and comes back exactly through the annotation.
+        var objective = new Dictionary<string, object?> { ["displayName"] = slo.Name, ["op"] = Ops[slo.Operator], ["value"] = slo.Target, ["target"] = Math.Min(slo.Objective, MaxTarget) };
         if (slo.Budgeting.Method == SloBudgeting.Timeslices)
         {
             objective["timeSliceWindow"] = SloDurations.Format(slo.Budgeting.SliceLength!.Value);
+            // A slice is good when its SLI meets the condition (sliceTarget in the source spec): all of it.
+            objective["timeSliceTarget"] = 1;
         }
 
         var source = new Dictionary<string, object?> { ["sli"] = slo.Sli };
@@ -62,7 +66,7 @@ public static class OpenSlo
                 ["duration"] = slo.Window.Kind == SloWindow.Daily ? "1d" : "1w",
                 ["isRolling"] = false,
                 // A Monday, so a weekly calendar window is an ISO week.
-                ["calendar"] = new Dictionary<string, object?> { ["startTime"] = "2024-01-01 00:00:00", ["timeZone"] = slo.Window.TimeZone },
+                ["calendar"] = new Dictionary<string, object?> { ["startTime"] = "2024-01-01 00:00:00", ["timeZone"] = OpenSloTimeZone(slo.Window.TimeZone) },
             }
             : new Dictionary<string, object?> { ["duration"] = SloDurations.Format(slo.Window.Period), ["isRolling"] = true };
         var spec = new Dictionary<string, object?>
@@ -82,10 +86,37 @@ public static class OpenSlo
         {
             ["apiVersion"] = "openslo/v1",
             ["kind"] = "SLO",
-            ["metadata"] = new Dictionary<string, object?> { ["name"] = slo.Name, ["labels"] = new Dictionary<string, object?> { ["criticality"] = slo.Criticality } },
+            ["metadata"] = Metadata(slo),
             ["spec"] = spec,
         };
     }
+
+    /// <summary>The largest objective OpenSLO accepts (its schema: <c>exclusiveMaximum: 1</c>).</summary>
+    internal const double MaxTarget = 0.999999;
+
+    /// <summary>Where an objective OpenSLO cannot hold exactly is kept.</summary>
+    internal const string ObjectiveAnnotation = "sloquality.local/objective";
+
+    private static Dictionary<string, object?> Metadata(SloDefinition slo)
+    {
+        var metadata = new Dictionary<string, object?> { ["name"] = slo.Name, ["labels"] = new Dictionary<string, object?> { ["criticality"] = slo.Criticality } };
+        if (slo.Objective > MaxTarget)
+        {
+            metadata["annotations"] = new Dictionary<string, object?> { [ObjectiveAnnotation] = Number(slo.Objective) };
+        }
+
+        return metadata;
+    }
+
+    /// <summary>OpenSLO wants <c>Area/Location</c> names: UTC is <c>Etc/UTC</c> there.</summary>
+    internal static string OpenSloTimeZone(string? zone) => zone switch
+    {
+        null or "" or "UTC" or "Z" or "GMT" => "Etc/UTC",
+        _ => zone,
+    };
+
+    /// <summary>Ours: <c>Etc/UTC</c> and <c>Etc/GMT</c> read back as UTC.</summary>
+    internal static string FromOpenSloTimeZone(string zone) => zone is "Etc/UTC" or "Etc/GMT" or "Etc/Universal" ? "UTC" : zone;
 
     /// <summary>Reads every <c>kind: SLO</c> document of an OpenSLO file; other kinds are skipped.</summary>
     public static (IReadOnlyList<SloDefinition> Slos, IReadOnlyList<DatasetProblem> Problems) Import(string path)

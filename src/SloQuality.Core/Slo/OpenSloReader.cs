@@ -47,7 +47,12 @@ internal static class OpenSloReader
         }
 
         var budgeting = timeslices ? new SloBudgeting(SloBudgeting.Timeslices, sliceLength, r.Number(source!, "sliceTarget")) : SloBudgeting.ByOccurrences;
-        var target = r.Number(objective, "target", 0.0001, 1) ?? (sli == SliKinds.Mttr ? 1 : SloCatalog.DerivedObjective(sli, value.Value, budgeting));
+        // Annotations are strings: an objective OpenSLO cannot hold (1) comes back from ours exactly.
+        var annotated = r.Mapping(r.Mapping(document, "metadata")!, "annotations")?.Get(OpenSlo.ObjectiveAnnotation) is ScalarNode { Text: { } exact }
+            && double.TryParse(exact, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var parsed) && parsed is > 0 and <= 1
+                ? parsed
+                : (double?)null;
+        var target = annotated ?? r.Number(objective, "target", 0.0001, 1) ?? (sli == SliKinds.Mttr ? 1 : SloCatalog.DerivedObjective(sli, value.Value, budgeting));
         var window = Window(r, spec, name);
         if (target is null || window is null)
         {
@@ -93,7 +98,7 @@ internal static class OpenSloReader
             return new SloWindow(SloWindow.RollingKind, duration);
         }
 
-        var zone = r.Mapping(window, "calendar") is { } calendar ? r.String(calendar, "timeZone") ?? "UTC" : "UTC";
+        var zone = OpenSlo.FromOpenSloTimeZone(r.Mapping(window, "calendar") is { } calendar ? r.String(calendar, "timeZone") ?? "UTC" : "UTC");
         if (duration == TimeSpan.FromDays(1) || duration == TimeSpan.FromDays(7))
         {
             return new SloWindow(duration == TimeSpan.FromDays(1) ? SloWindow.Daily : SloWindow.Weekly, null, zone);
