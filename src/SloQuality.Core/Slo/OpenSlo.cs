@@ -129,7 +129,11 @@ public static class OpenSlo
 
         var r = new NodeReader(path, problems);
         var slos = new List<SloDefinition>();
-        foreach (var document in YamlNodeReader.ParseAll(path, File.ReadAllText(path), problems).OfType<MappingNode>())
+        // Documents separated by ---, or SLOs listed in one YAML sequence: both forms are OpenSLO files.
+        var documents = YamlNodeReader.ParseAll(path, File.ReadAllText(path), problems)
+            .SelectMany(d => d is SequenceNode list ? list.Items : [d])
+            .OfType<MappingNode>();
+        foreach (var document in documents)
         {
             if (r.String(document, "kind") != "SLO")
             {
@@ -142,10 +146,7 @@ public static class OpenSlo
                 continue;
             }
 
-            if (OpenSloReader.Read(r, document) is { } slo)
-            {
-                slos.Add(slo);
-            }
+            slos.AddRange(OpenSloReader.ReadAll(r, document));
         }
 
         if (slos.Count == 0 && problems.Count == 0)

@@ -6,7 +6,20 @@ namespace SloQuality.Core.Slo;
 /// <summary>One OpenSLO <c>kind: SLO</c> document into an <see cref="SloDefinition"/>, problems as <c>path:line</c>.</summary>
 internal static class OpenSloReader
 {
-    public static SloDefinition? Read(NodeReader r, MappingNode document)
+    /// <summary>One SLO per objective (named after the objective when there are several).</summary>
+    public static IReadOnlyList<SloDefinition> ReadAll(NodeReader r, MappingNode document)
+    {
+        var objectives = (document.Get("spec") as MappingNode)?.Get("objectives") as SequenceNode;
+        var count = objectives?.Items.Count ?? 0;
+        if (count <= 1)
+        {
+            return Read(r, document, 0, count) is { } one ? [one] : [];
+        }
+
+        return Enumerable.Range(0, count).Select(i => Read(r, document, i, count)).OfType<SloDefinition>().ToList();
+    }
+
+    private static SloDefinition? Read(NodeReader r, MappingNode document, int index, int count)
     {
         var name = r.Mapping(document, "metadata") is { } metadata ? r.String(metadata, "name", required: true) : null;
         if (r.Mapping(document, "spec") is not { } spec || name is null)
@@ -29,7 +42,12 @@ internal static class OpenSloReader
             return null;
         }
 
-        var objective = r.Sequence(spec, "objectives")?.Items.OfType<MappingNode>().FirstOrDefault();
+        var objective = r.Sequence(spec, "objectives")?.Items.ElementAtOrDefault(index) as MappingNode;
+        if (count > 1 && objective is not null)
+        {
+            name = $"{name}-{r.String(objective, "displayName") ?? (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        }
+
         var op = objective is null ? null : OpenSlo.OperatorOf(r.String(objective, "op") ?? string.Empty);
         var value = objective is null ? null : r.Number(objective, "value");
         if (objective is null || op is null || value is null)
@@ -38,7 +56,14 @@ internal static class OpenSloReader
             return null;
         }
 
-        var timeslices = r.String(spec, "budgetingMethod") == "Timeslices";
+        var method = r.String(spec, "budgetingMethod") ?? "Occurrences";
+        if (method is not ("Occurrences" or "Timeslices"))
+        {
+            r.Report(spec.Get("budgetingMethod")!.Line, $"SLO '{name}': budgetingMethod '{method}' is not supported, expected Occurrences or Timeslices (RatioTimeslices needs per-slice ratios, which SloQuality's slices do not keep)");
+            return null;
+        }
+
+        var timeslices = method == "Timeslices";
         var sliceLength = timeslices && r.String(objective, "timeSliceWindow") is { } slice ? SloDurations.Parse(slice) : null;
         if (timeslices && sliceLength is null)
         {
@@ -46,7 +71,20 @@ internal static class OpenSloReader
             return null;
         }
 
-        var budgeting = timeslices ? new SloBudgeting(SloBudgeting.Timeslices, sliceLength, r.Number(source!, "sliceTarget")) : SloBudgeting.ByOccurrences;
+        var sliceTarget = r.Number(source!, "sliceTarget");
+        if (timeslices && sliceTarget is null && objective.Get("timeSliceTarget") is ScalarNode { Kind: ScalarKind.Number } share && r.Number(objective, "timeSliceTarget", 0, 1) is { } fraction and < 1)
+        {
+            // OpenSLO's share of a slice that must be good is our per-slice condition for a rate SLI only.
+            if (!SliKinds.Rates.Contains(sli))
+            {
+                r.Report(share.Line, $"SLO '{name}': timeSliceTarget {OpenSlo.Number(fraction)} needs a rate SLI; {sli} is a value, so give the per-slice condition as sliceTarget in the metricSource spec");
+                return null;
+            }
+
+            sliceTarget = fraction;
+        }
+
+        var budgeting = timeslices ? new SloBudgeting(SloBudgeting.Timeslices, sliceLength, sliceTarget) : SloBudgeting.ByOccurrences;
         // Annotations are strings: an objective OpenSLO cannot hold (1) comes back from ours exactly.
         var annotated = r.Mapping(r.Mapping(document, "metadata")!, "annotations")?.Get(OpenSlo.ObjectiveAnnotation) is ScalarNode { Text: { } exact }
             && double.TryParse(exact, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var parsed) && parsed is > 0 and <= 1
@@ -93,7 +131,8 @@ internal static class OpenSloReader
             return null;
         }
 
-        if (r.Boolean(window, "isRolling") != false)
+        // The spec: isRolling defaults to false when a calendar is given, else to true.
+        if (r.Boolean(window, "isRolling") ?? window.Get("calendar") is null)
         {
             return new SloWindow(SloWindow.RollingKind, duration);
         }
