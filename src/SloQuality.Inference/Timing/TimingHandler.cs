@@ -52,18 +52,33 @@ internal sealed class TimingHandler(HttpMessageHandler inner) : DelegatingHandle
         return header.Date is { } date ? date - DateTimeOffset.UtcNow : null;
     }
 
-    /// <summary>A request body that stamps <see cref="StreamTiming.RequestStartedAt"/> when it starts being written.</summary>
-    private sealed class StampingContent : HttpContent
+    /// <summary>Content that stands in for another and disposes it with itself.</summary>
+    private abstract class WrappingContent(HttpContent inner) : HttpContent
     {
-        private readonly HttpContent inner;
+        protected HttpContent Inner { get; } = inner;
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                Inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+
+    /// <summary>A request body that stamps <see cref="StreamTiming.RequestStartedAt"/> when it starts being written.</summary>
+    private sealed class StampingContent : WrappingContent
+    {
         private readonly StreamTiming timing;
 
         public StampingContent(HttpContent inner, StreamTiming timing)
+            : base(inner)
         {
-            this.inner = inner;
             this.timing = timing;
-            Headers.ContentType = inner.Headers.ContentType;
-            if (inner.Headers.ContentLength is { } length)
+            Headers.ContentType = Inner.Headers.ContentType;
+            if (Inner.Headers.ContentLength is { } length)
             {
                 Headers.ContentLength = length;
             }
@@ -75,54 +90,43 @@ internal sealed class TimingHandler(HttpMessageHandler inner) : DelegatingHandle
         protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
         {
             timing.RequestStartedAt = Stopwatch.GetTimestamp();
-            await inner.CopyToAsync(stream, context, cancellationToken).ConfigureAwait(false);
+            await Inner.CopyToAsync(stream, context, cancellationToken).ConfigureAwait(false);
         }
 
         protected override bool TryComputeLength(out long length)
         {
-            length = inner.Headers.ContentLength ?? 0;
-            return inner.Headers.ContentLength is not null;
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-            }
-
-            base.Dispose(disposing);
+            length = Inner.Headers.ContentLength ?? 0;
+            return Inner.Headers.ContentLength is not null;
         }
     }
 
     /// <summary>Wraps the response body so every read is stamped.</summary>
-    private sealed class TimingContent : HttpContent
+    private sealed class TimingContent : WrappingContent
     {
-        private readonly HttpContent inner;
         private readonly StreamTiming timing;
 
         public TimingContent(HttpContent inner, StreamTiming timing)
+            : base(inner)
         {
-            this.inner = inner;
             this.timing = timing;
 
             // The type and encoding are what readers of an event stream look at; copying every header
             // through the generic enumerator cost more than the timing itself.
-            Headers.ContentType = inner.Headers.ContentType;
-            foreach (var encoding in inner.Headers.ContentEncoding)
+            Headers.ContentType = Inner.Headers.ContentType;
+            foreach (var encoding in Inner.Headers.ContentEncoding)
             {
                 Headers.ContentEncoding.Add(encoding);
             }
         }
 
         protected override async Task<Stream> CreateContentReadStreamAsync() =>
-            new TimingStream(await inner.ReadAsStreamAsync().ConfigureAwait(false), timing);
+            new TimingStream(await Inner.ReadAsStreamAsync().ConfigureAwait(false), timing);
 
         protected override async Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken) =>
-            new TimingStream(await inner.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), timing);
+            new TimingStream(await Inner.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), timing);
 
         protected override Stream CreateContentReadStream(CancellationToken cancellationToken) =>
-            new TimingStream(inner.ReadAsStream(cancellationToken), timing);
+            new TimingStream(Inner.ReadAsStream(cancellationToken), timing);
 
         protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
         {
@@ -134,16 +138,6 @@ internal sealed class TimingHandler(HttpMessageHandler inner) : DelegatingHandle
         {
             length = 0;
             return false;
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-            }
-
-            base.Dispose(disposing);
         }
     }
 }

@@ -10,8 +10,12 @@ namespace SloQuality.Cli.Tests.Evaluation;
 /// 150 ms: the first item's TTFT reads like every other item's, not inflated by the client's first-call
 /// costs or its connection set-up (kept apart as <c>SetupMs</c>).
 /// </summary>
+[Collection(FirstTokenWarmUpTests.Alone)]
 public sealed class FirstTokenWarmUpTests : IDisposable
 {
+    /// <summary>A measurement of a few milliseconds must not share two cores with the other test classes.</summary>
+    public const string Alone = "timing measurements, run alone";
+
     private readonly CliRun cli = new();
 
     public void Dispose() => cli.Dispose();
@@ -80,3 +84,6 @@ public sealed class FirstTokenWarmUpTests : IDisposable
         return process.ExitCode;
     }
 }
+
+[CollectionDefinition(FirstTokenWarmUpTests.Alone, DisableParallelization = true)]
+public sealed class TimingMeasurementsRunAlone;

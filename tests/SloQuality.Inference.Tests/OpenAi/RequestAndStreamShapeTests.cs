@@ -8,8 +8,12 @@ using SloQuality.Tests.Shared;
 namespace SloQuality.Inference.Tests.OpenAi;
 
 /// <summary>What reaches a real OpenAI-compatible server, and the stream shapes real servers send back.</summary>
+[Collection(Alone)]
 public sealed class RequestAndStreamShapeTests
 {
+    /// <summary>The first-token measurement here is a few milliseconds: these run apart from the other classes.</summary>
+    public const string Alone = "stream timing, run alone";
+
     private static readonly string[] Answer = ScriptedUpstream.StreamedAnswer("Canberra");
 
     private static readonly GoldenItem Item = new()
@@ -150,3 +154,6 @@ public sealed class RequestAndStreamShapeTests
         Assert.NotNull(result.TtftMs);
     }
 }
+
+[CollectionDefinition(RequestAndStreamShapeTests.Alone, DisableParallelization = true)]
+public sealed class StreamTimingRunsAlone;
