@@ -14,7 +14,7 @@ public static class ApiRequests
     /// <summary>Dataset and target names are file and YAML names; nothing longer is one.</summary>
     private const int MaxName = 255;
 
-    public static string Echo(string? value) => value is null ? "null" : value.Length <= MaxEcho ? value : value[..MaxEcho] + $"… ({value.Length:N0} characters)";
+    public static string Echo(string? value) => value is null ? "null" : value.Length <= MaxEcho ? value : value[..MaxEcho] + string.Create(System.Globalization.CultureInfo.InvariantCulture, $"… ({value.Length:N0} characters)");
 
     public static IResult? RunProblem(ApiEndpoints.StartRunRequest? request, IModelClientProvider clients)
     {
@@ -81,7 +81,7 @@ public static class ApiRequests
 
     private static IResult? TooLong(params (string Name, string Value)[] fields) =>
         fields.FirstOrDefault(f => f.Value.Length > MaxName) is { Name: not null } field
-            ? Results.BadRequest(new { error = $"'{field.Name}' is {field.Value.Length:N0} characters ('{Echo(field.Value)}'), expected a name of at most {MaxName}" })
+            ? Results.BadRequest(new { error = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"'{field.Name}' is {field.Value.Length:N0} characters ('{Echo(field.Value)}'), expected a name of at most {MaxName}") })
             : null;
 
     private static string Shorten(string problem, string name) => name.Length <= MaxEcho ? problem : problem.Replace(name, Echo(name), StringComparison.Ordinal);

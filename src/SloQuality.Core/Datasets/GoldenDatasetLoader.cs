@@ -94,7 +94,7 @@ public static class GoldenDatasetLoader
 
         if (new FileInfo(path).Length is var size && size > limits.MaxFileBytes)
         {
-            problems.Add(new DatasetProblem(path, 0, $"the file is {size / (1024.0 * 1024):N1} MB, expected at most {limits.MaxFileBytes / (1024.0 * 1024):N1} MB ({DatasetLimits.MaxFileMegabytesVariable} raises the limit); not read"));
+            problems.Add(new DatasetProblem(path, 0, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the file is {size / (1024.0 * 1024):N1} MB, expected at most {limits.MaxFileBytes / (1024.0 * 1024):N1} MB ({DatasetLimits.MaxFileMegabytesVariable} raises the limit); not read")));
             return null;
         }
 

@@ -97,7 +97,7 @@ internal sealed class YamlComposer(string path, YamlLimits limits)
         aliasNodes += target.Size;
         if (aliasNodes > limits.MaxAliasNodes)
         {
-            return new DatasetProblem(path, line, $"aliases expand to more than {limits.MaxAliasNodes:N0} nodes, expected at most {limits.MaxAliasNodes:N0} (is this an alias bomb?)");
+            return new DatasetProblem(path, line, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"aliases expand to more than {limits.MaxAliasNodes:N0} nodes, expected at most {limits.MaxAliasNodes:N0} (is this an alias bomb?)"));
         }
 
         if (open.Count + target.Height > limits.MaxDepth)
