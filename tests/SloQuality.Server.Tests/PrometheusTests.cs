@@ -28,7 +28,8 @@ public sealed partial class PrometheusTests(PrometheusStack stack, ITestOutputHe
         var slices = await store.ReadSlicesAsync(now.AddMinutes(-20), now.AddMinutes(10), CancellationToken.None);
         var sum = SliCalculator.Sum(slices, "prod");
         var p99 = new SloDefinition { Name = "ttft", Sli = "ttft_p99", Operator = "<", Target = 1000, Objective = 0.99, Window = new SloWindow(SloWindow.Daily) };
-        var imported = SliCalculator.Read(p99, new AvailabilityCounting(), sum).Value!.Value;
+        var reading = SliCalculator.Read(p99, new AvailabilityCounting(), sum);
+        var imported = reading.Value!.Value;
 
         var truth = stack.Simulator.Metrics.TtftSeconds(PrometheusStack.ProductionModel).Order().ToList();
         var exact = truth[(int)Math.Ceiling(0.99 * truth.Count) - 1] * 1000;
@@ -42,6 +43,9 @@ public sealed partial class PrometheusTests(PrometheusStack stack, ITestOutputHe
         Assert.True(sum.Unavailable > 0);
         Assert.Equal(truth.Count, sum.Ttft.Count);
         Assert.True(error <= 0.05, $"imported p99 {imported:0.0} ms is {error:P2} from the truth {exact:0.0} ms");
+        // Read back from the store, the figure still knows it came from buckets, and its interval holds the truth.
+        Assert.NotNull(reading.Bucket);
+        Assert.InRange(exact, reading.Low!.Value, reading.High!.Value);
 
         // Importing the same range again replaces what it wrote: nothing is counted twice.
         await new ProductionImporter(stack.Client, store).ImportAsync(target, now.AddMinutes(-10), now, CancellationToken.None);

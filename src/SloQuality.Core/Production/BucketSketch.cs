@@ -6,8 +6,9 @@ namespace SloQuality.Core.Production;
 /// <summary>
 /// Rebuilds a latency sketch (milliseconds) from the increases of a Prometheus histogram's cumulative
 /// buckets. Within a bucket the values are spread evenly, as Prometheus' own <c>histogram_quantile</c>
-/// assumes; what falls beyond the last finite bound is put at that bound. The result is as precise as
-/// the histogram's buckets allow, no more.
+/// assumes; what falls beyond the last finite bound is put just above it. The sketch keeps the bounds
+/// (<see cref="LatencySketch.HistogramBounds"/>), so its percentiles claim no more precision than the
+/// buckets give.
 /// </summary>
 public static class BucketSketch
 {
@@ -16,20 +17,31 @@ public static class BucketSketch
 
     public static LatencySketch FromCumulative(IReadOnlyDictionary<string, double> cumulativeByLe)
     {
-        var sketch = new LatencySketch();
         var bounds = cumulativeByLe
             .Select(e => (Le: ParseLe(e.Key), Count: Math.Max(0, Math.Round(e.Value))))
             .Where(b => !double.IsNaN(b.Le))
             .OrderBy(b => b.Le)
             .ToList();
+        var sketch = new LatencySketch
+        {
+            HistogramBounds = bounds.Where(b => !double.IsPositiveInfinity(b.Le)).Select(b => b.Le * 1000).Distinct().ToArray(),
+        };
         var (previousBound, previousCount) = (0.0, 0.0);
         foreach (var (le, cumulative) in bounds)
         {
             var count = (long)Math.Max(0, cumulative - previousCount);
             if (count > 0)
             {
-                var high = double.IsPositiveInfinity(le) ? previousBound : le;
-                Spread(sketch, previousBound * 1000, high * 1000, count);
+                if (double.IsPositiveInfinity(le))
+                {
+                    // Beyond the last bound: just above it, so the value reads as in the +Inf bucket.
+                    var above = previousBound * 1000 * (1 + (4 * LatencySketch.RelativeAccuracy));
+                    Spread(sketch, above, above, count);
+                }
+                else
+                {
+                    Spread(sketch, previousBound * 1000, le * 1000, count);
+                }
             }
 
             previousCount = Math.Max(previousCount, cumulative);

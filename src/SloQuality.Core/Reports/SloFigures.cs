@@ -32,14 +32,20 @@ public static class SloFigures
         e.Alert.State,
         e.MinutesToExhaustion is { } m ? (m <= 0 ? "spent" : Duration(TimeSpan.FromMinutes(m))) : "-");
 
-    /// <summary>Which hallucination rate a value is: " (detector)", " (corrected by human labels)" or " (partly corrected)"; empty for other SLIs.</summary>
-    public static string EstimateNote(SloEvaluation e) => e.Value is null ? string.Empty : e.Estimate switch
-    {
-        "corrected" => " (corrected by human labels)",
-        "mixed" => " (partly corrected by human labels)",
-        "detector" => " (detector)",
-        _ => string.Empty,
-    };
+    /// <summary>
+    /// How a value was estimated: which hallucination rate it is (" (detector)", " (corrected by human
+    /// labels)", " (partly corrected)"), or for a percentile from histogram buckets the bucket it lies in;
+    /// empty otherwise.
+    /// </summary>
+    public static string EstimateNote(SloEvaluation e) => e.Value is null ? string.Empty : e.Bucket is { } bucket
+        ? $" (from histogram buckets: in ({Value(e.Sli, bucket.Low)}, {Value(e.Sli, bucket.High)}])"
+        : e.Estimate switch
+        {
+            "corrected" => " (corrected by human labels)",
+            "mixed" => " (partly corrected by human labels)",
+            "detector" => " (detector)",
+            _ => string.Empty,
+        };
 
     /// <summary>A value in the SLI's unit: rates in percent, latency in ms, similarity, tokens/s, minutes.</summary>
     public static string Value(string sli, double? value)
@@ -47,6 +53,12 @@ public static class SloFigures
         if (value is not { } v)
         {
             return "n/a";
+        }
+
+        if (double.IsPositiveInfinity(v))
+        {
+            // The upper end of a percentile in a histogram's +Inf bucket.
+            return "∞";
         }
 
         return sli switch

@@ -37,6 +37,13 @@ public sealed class LatencySketch
 
     public int BucketCount => sparseIndices?.Length ?? bins.Count(b => b != 0);
 
+    /// <summary>
+    /// For a sketch rebuilt from a histogram (see <c>BucketSketch</c>): the histogram's finite upper
+    /// bounds in milliseconds, ascending. Its values are then only known to lie within their bucket, and
+    /// <see cref="Estimate"/> widens the interval to the buckets. Null for exactly measured values.
+    /// </summary>
+    public double[]? HistogramBounds { get; set; }
+
     public void Add(double value, long count = 1)
     {
         if (count <= 0 || double.IsNaN(value))
@@ -60,6 +67,7 @@ public sealed class LatencySketch
 
     public void Merge(LatencySketch other)
     {
+        HistogramBounds = MergedBounds(other);
         Densify();
         if (other.sparseIndices is { Length: > 0 } indices)
         {
@@ -121,7 +129,9 @@ public sealed class LatencySketch
 
     /// <summary>
     /// The quantile (lower-rank convention) with a distribution-free 95% interval from order statistics,
-    /// as <see cref="QuantileEstimate.FromSorted"/> gives for raw samples.
+    /// as <see cref="QuantileEstimate.FromSorted"/> gives for raw samples. For a sketch rebuilt from a
+    /// histogram the interval spans at least the buckets its ends fall in (the upper end is infinite in
+    /// the +Inf bucket): where a value lies inside its bucket is not known, so it is not claimed.
     /// </summary>
     public QuantileEstimate Estimate(double quantile)
     {
@@ -132,9 +142,38 @@ public sealed class LatencySketch
         }
 
         var spread = 1.959963984540054 * Math.Sqrt(n * quantile * (1 - quantile));
-        var low = (long)Math.Clamp(Math.Floor((n * quantile) - spread), 0, n - 1);
-        var high = (long)Math.Clamp(Math.Ceiling((n * quantile) + spread), 0, n - 1);
-        return new QuantileEstimate(quantile, ValueAtRank((long)Math.Round(quantile * (n - 1))), ValueAtRank(low), ValueAtRank(high), (int)Math.Min(n, int.MaxValue));
+        var low = ValueAtRank((long)Math.Clamp(Math.Floor((n * quantile) - spread), 0, n - 1));
+        var high = ValueAtRank((long)Math.Clamp(Math.Ceiling((n * quantile) + spread), 0, n - 1));
+        var value = ValueAtRank((long)Math.Round(quantile * (n - 1)));
+        if (HistogramBounds is { } bounds)
+        {
+            (low, high) = (HistogramBuckets.Containing(bounds, low, RelativeAccuracy).Low, HistogramBuckets.Containing(bounds, high, RelativeAccuracy).High);
+        }
+
+        return new QuantileEstimate(quantile, value, low, high, (int)Math.Min(n, int.MaxValue));
+    }
+
+    /// <summary>The histogram bucket the quantile's value falls in, for a sketch rebuilt from one; null otherwise.</summary>
+    public (double Low, double High)? BucketOf(double quantile) =>
+        HistogramBounds is { } bounds && Count > 0
+            ? HistogramBuckets.Containing(bounds, ValueAtRank((long)Math.Round(quantile * (Count - 1))), RelativeAccuracy)
+            : null;
+
+    /// <summary>
+    /// Exact values merged with bucketed ones are known only as well as the buckets; two bucket layouts
+    /// together only at the bounds they share. An empty sketch brings no bounds.
+    /// </summary>
+    private double[]? MergedBounds(LatencySketch other)
+    {
+        var mine = Count > 0 ? HistogramBounds : null;
+        var theirs = other.Count > 0 ? other.HistogramBounds : null;
+        return (mine, theirs) switch
+        {
+            (null, null) => Count == 0 && other.Count == 0 ? HistogramBounds ?? other.HistogramBounds : null,
+            (null, _) => theirs,
+            (_, null) => mine,
+            _ => mine.Intersect(theirs).Order().ToArray(),
+        };
     }
 
     /// <summary>How many samples were at most <paramref name="threshold"/> (bucket-exact: within the accuracy).</summary>
@@ -156,7 +195,8 @@ public sealed class LatencySketch
         using var memory = new MemoryStream();
         using (var writer = new BinaryWriter(memory))
         {
-            writer.Write((byte)1);
+            // Version 2 appends the histogram bounds; an exactly measured sketch stays version 1, byte for byte.
+            writer.Write((byte)(HistogramBounds is null ? 1 : 2));
             writer.Write7BitEncodedInt64(ZeroCount);
             writer.Write(Sum);
             writer.Write7BitEncodedInt(BucketCount);
@@ -170,6 +210,15 @@ public sealed class LatencySketch
                     previous = offset + i;
                 }
             }
+
+            if (HistogramBounds is { } bounds)
+            {
+                writer.Write7BitEncodedInt(bounds.Length);
+                foreach (var bound in bounds)
+                {
+                    writer.Write(bound);
+                }
+            }
         }
 
         return memory.ToArray();
@@ -178,7 +227,8 @@ public sealed class LatencySketch
     public static LatencySketch FromBytes(byte[] bytes)
     {
         using var reader = new BinaryReader(new MemoryStream(bytes));
-        if (reader.ReadByte() != 1)
+        var version = reader.ReadByte();
+        if (version is not (1 or 2))
         {
             throw new FormatException("unknown latency sketch version");
         }
@@ -200,6 +250,11 @@ public sealed class LatencySketch
         if (buckets > 0)
         {
             (sketch.sparseIndices, sketch.sparseCounts) = (indices, counts);
+        }
+
+        if (version == 2)
+        {
+            sketch.HistogramBounds = Enumerable.Range(0, reader.Read7BitEncodedInt()).Select(_ => reader.ReadDouble()).ToArray();
         }
 
         return sketch;

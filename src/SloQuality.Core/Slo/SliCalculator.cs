@@ -36,7 +36,10 @@ public static class SliCalculator
 
                 var estimate = sketch.Estimate(p.Quantile);
                 var good = slo.Operator == "<" ? sketch.CountAtMost(Math.BitDecrement(slo.Target)) : sketch.CountAtMost(slo.Target);
-                return new SliReading(estimate.Value, estimate.Low, estimate.High, sketch.Count, good, sketch.Count);
+                return new SliReading(estimate.Value, estimate.Low, estimate.High, sketch.Count, good, sketch.Count)
+                {
+                    Bucket = sketch.BucketOf(p.Quantile) is { } bucket ? new HistogramBucket(bucket.Low, bucket.High) : null,
+                };
             default:
                 return SliReading.Empty;
         }

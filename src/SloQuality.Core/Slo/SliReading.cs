@@ -14,4 +14,10 @@ public sealed record SliReading(double? Value, double? Low, double? High, long N
     /// null for other SLIs.
     /// </summary>
     public string? Estimate { get; init; }
+
+    /// <summary>For a percentile read from histogram buckets: the bucket its value lies in; null for measured values.</summary>
+    public HistogramBucket? Bucket { get; init; }
 }
+
+/// <summary>A histogram bucket in the SLI's unit: values above <paramref name="Low"/> and at most <paramref name="High"/> (infinite for +Inf).</summary>
+public sealed record HistogramBucket(double Low, double High);

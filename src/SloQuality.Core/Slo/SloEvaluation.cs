@@ -66,6 +66,9 @@ public sealed record SloEvaluation
     /// <summary>For a hallucination-rate SLO: <c>detector</c>, <c>corrected</c> or <c>mixed</c> (see <see cref="SliReading.Estimate"/>); null otherwise.</summary>
     public string? Estimate { get; init; }
 
+    /// <summary>For a percentile read from histogram buckets (production traffic): the bucket its value lies in; the interval spans at least it.</summary>
+    public HistogramBucket? Bucket { get; init; }
+
     /// <summary>Where the window's figures come from: "replay", "prometheus" (production traffic), or both.</summary>
     public IReadOnlyList<string> Sources { get; init; } = [];
 

@@ -75,6 +75,7 @@ public sealed class SloFold(SloSet set, FoldLabels? labels = null)
             MttrMinutes = Mttr(incidents),
             Sources = inWindow.Select(s => s.Source).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
             Estimate = reading.Estimate,
+            Bucket = reading.Bucket,
         };
     }
 

@@ -25,12 +25,15 @@ public sealed class BucketSketchTests
     }
 
     [Fact]
-    public void ValuesBeyondTheLastBoundAreCountedAtThatBound()
+    public void ValuesBeyondTheLastBoundReadJustAboveItWithAnUnboundedInterval()
     {
         var sketch = BucketSketch.FromCumulative(new Dictionary<string, double> { ["1"] = 5, ["+Inf"] = 8 });
+        var p99 = sketch.Estimate(0.99);
 
         Assert.Equal(8, sketch.Count);
-        Assert.Equal(1000, sketch.Estimate(0.99).Value!.Value, 1000 * 0.01);
+        Assert.Equal(1000, p99.Value!.Value, 1000 * 0.03);
+        Assert.Equal(1000, p99.Low);
+        Assert.Equal(double.PositiveInfinity, p99.High);
     }
 
     [Fact]
