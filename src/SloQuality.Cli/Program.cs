@@ -20,4 +20,6 @@ using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, contex
     cancellation.Cancel();
 });
 
+// Spans go out over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set; disposing the provider flushes them before exit.
+using var tracing = SloQuality.Inference.Telemetry.TraceExport.StartFromEnvironment("sloq");
 return await SloqApp.RunAsync(args, Console.Out, Console.Error, cancellation.Token);

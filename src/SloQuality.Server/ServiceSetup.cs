@@ -12,6 +12,7 @@ using SloQuality.Core.Slo;
 using SloQuality.Inference.Embeddings;
 using SloQuality.Inference.Hallucination;
 using SloQuality.Inference.Judge;
+using SloQuality.Inference.Telemetry;
 using SloQuality.Jobs.Telemetry;
 using SloQuality.Jobs;
 using SloQuality.Storage.Postgres;
@@ -105,7 +106,11 @@ public static class ServiceSetup
         services.AddSingleton(_ => new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) }) { Timeout = TimeSpan.FromMinutes(2) });
         services.AddMetrics();
         services.AddSingleton<SloqMetrics>();
-        services.AddOpenTelemetry().WithMetrics(m => m.AddMeter(SloqMetrics.MeterName).AddPrometheusExporter());
+        var telemetry = services.AddOpenTelemetry().WithMetrics(m => m.AddMeter(SloqMetrics.MeterName).AddPrometheusExporter());
+        if (TraceExport.Enabled(Environment.GetEnvironmentVariable))
+        {
+            telemetry.WithTracing(t => TraceExport.Configure(t, "sloquality", Environment.GetEnvironmentVariable));
+        }
 
         services.AddHangfire((sp, c) =>
         {

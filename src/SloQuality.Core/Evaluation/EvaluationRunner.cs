@@ -38,6 +38,7 @@ public sealed class EvaluationRunner(IResultStore store, ItemScorer scorer, Time
         // Stores that can say who is evaluating a run keep a second process on the same id from calling
         // the model for every item again.
         await using var lease = store is IRunLeaseStore leases ? await RunLease.TakeAsync(leases, runId, time, cancellationToken).ConfigureAwait(false) : null;
+        using var span = RunTracing.StartRunSpan($"evaluate {dataset.Name}", run, planned);
         var done = await store.GetCompletedItemsAsync(runId, cancellationToken).ConfigureAwait(false);
         var produced = await ReplayAsync(run, WorkList(dataset, options.Repeat), client, options.Concurrency, progress, cancellationToken).ConfigureAwait(false);
 
@@ -64,6 +65,8 @@ public sealed class EvaluationRunner(IResultStore store, ItemScorer scorer, Time
     {
         var done = await store.GetCompletedItemsAsync(run.RunId, cancellationToken).ConfigureAwait(false);
         var todo = work.Where(w => !done.Contains((w.Item.Id, w.Repeat))).ToList();
+        // Each model call's span (opened by the client) is a child of this one.
+        using var span = RunTracing.StartRunSpan($"replay {run.DatasetName}", run, todo.Count);
         var completed = work.Count - todo.Count;
         progress?.Report(completed);
         var produced = new ItemResult[todo.Count];
@@ -101,6 +104,7 @@ public sealed class EvaluationRunner(IResultStore store, ItemScorer scorer, Time
         Func<RunOutcome, Task>? publish,
         CancellationToken cancellationToken)
     {
+        using var span = RunTracing.StartRunSpan($"summarise {run.DatasetName}", run);
         results ??= await store.GetItemResultsAsync(run.RunId, cancellationToken).ConfigureAwait(false);
         var driftOutcome = drift is null ? null : await drift.AssessAsync(run, results, cancellationToken).ConfigureAwait(false);
         results = driftOutcome?.Items ?? results;

@@ -27,6 +27,7 @@ namespace SloQuality.Inference.OpenAi;
 public sealed class SemanticKernelModelClient : IModelClient, IDisposable
 {
     private readonly ModelTarget target;
+    private readonly Uri endpoint;
     private readonly HttpClient http;
     private readonly IChatCompletionService chat;
     private readonly OpenAIPromptExecutionSettings settings;
@@ -37,6 +38,7 @@ public sealed class SemanticKernelModelClient : IModelClient, IDisposable
     public SemanticKernelModelClient(ModelTarget target, Uri endpoint, string? apiKey, TimeProvider? time = null)
     {
         this.target = target;
+        this.endpoint = endpoint;
         scrubber = new SecretScrubber(string.IsNullOrEmpty(apiKey) ? [] : [apiKey]);
         var sockets = new SocketsHttpHandler
         {
@@ -78,6 +80,8 @@ public sealed class SemanticKernelModelClient : IModelClient, IDisposable
         await StreamingWarmUp.EnsureAsync().ConfigureAwait(false);
         var history = BuildHistory(item);
         await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        // Opened once a slot is ours: the span times the call with its retries, not our own queue.
+        using var span = ModelCallSpan.Start(target, endpoint, settings.ModelId!, item.Id);
         try
         {
             var outcome = await retry.ExecuteAsync(
@@ -88,6 +92,7 @@ public sealed class SemanticKernelModelClient : IModelClient, IDisposable
                 },
                 (client: this, history, attempts: new StrongBox<int>()),
                 cancellationToken).ConfigureAwait(false);
+            ModelCallSpan.Finish(span, outcome.Result);
             return outcome.Result;
         }
         finally

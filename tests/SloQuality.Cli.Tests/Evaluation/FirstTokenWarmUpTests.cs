@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using SloQuality.Tests.Shared;
@@ -42,10 +41,10 @@ public sealed class FirstTokenWarmUpTests : IDisposable
         File.Copy(CliRun.Repo("jobs", "slos.yaml"), cli.Path("config", "slos.yaml"));
         var dataset = cli.Write("set.jsonl", string.Concat(Enumerable.Range(0, 12).Select(i => $"{{\"id\": \"q{i:D2}\", \"input\": \"Capital {i}?\", \"reference\": \"Canberra\"}}\n")));
 
-        var exit = await RunSloqProcessAsync("evaluate", "--dataset", dataset, "--model", "upstream", "--config", cli.Path("config"),
+        var (exit, output, errors) = await CliRun.RunProcessAsync(null, "evaluate", "--dataset", dataset, "--model", "upstream", "--config", cli.Path("config"),
             "--out", cli.Path("out"), "--store", cli.Path("results.db"), "--no-progress", "--concurrency", "1");
 
-        Assert.Equal(0, exit);
+        Assert.True(exit == 0, output + errors);
         var ttfts = File.ReadLines(cli.Path("out", "items.jsonl"))
             .Select(l => JsonDocument.Parse(l).RootElement)
             .OrderBy(i => i.GetProperty("id").GetString(), StringComparer.Ordinal)
@@ -64,24 +63,6 @@ public sealed class FirstTokenWarmUpTests : IDisposable
         Assert.True(Math.Abs(excess[0] - median) <= 10,
             $"the first item's TTFT exceeds the server's first-token time by {excess[0]:0.0} ms, the others' by {median:0.0} ms (median); " +
             $"client TTFTs {string.Join(", ", ttfts.Select(t => t.ToString("0.0")))}; server first tokens {string.Join(", ", served.Select(t => t.ToString("0.0")))}");
-    }
-
-    private static async Task<int> RunSloqProcessAsync(params string[] args)
-    {
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(CliRun.Repo("src", "SloQuality.Cli", "bin", configuration, "net10.0", "sloq.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, await output + await errors);
-        return process.ExitCode;
     }
 }
 
