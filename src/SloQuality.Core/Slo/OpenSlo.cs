@@ -63,10 +63,10 @@ public static class OpenSlo
         var window = slo.Window.IsCalendar
             ? new Dictionary<string, object?>
             {
-                ["duration"] = slo.Window.Kind == SloWindow.Daily ? "1d" : "1w",
+                ["duration"] = CalendarDuration(slo.Window.Kind),
                 ["isRolling"] = false,
-                // A Monday, so a weekly calendar window is an ISO week.
-                ["calendar"] = new Dictionary<string, object?> { ["startTime"] = "2024-01-01 00:00:00", ["timeZone"] = OpenSloTimeZone(slo.Window.TimeZone) },
+                // By default a Monday and the first of a year, so weeks are ISO weeks and months start on the 1st.
+                ["calendar"] = new Dictionary<string, object?> { ["startTime"] = SloYaml.FormatStart(slo.Window.Anchor), ["timeZone"] = OpenSloTimeZone(slo.Window.TimeZone) },
             }
             : new Dictionary<string, object?> { ["duration"] = SloDurations.Format(slo.Window.Period), ["isRolling"] = true };
         var spec = new Dictionary<string, object?>
@@ -90,6 +90,15 @@ public static class OpenSlo
             ["spec"] = spec,
         };
     }
+
+    private static string CalendarDuration(string kind) => kind switch
+    {
+        SloWindow.Daily => "1d",
+        SloWindow.Weekly => "1w",
+        SloWindow.Monthly => "1M",
+        SloWindow.Quarterly => "1Q",
+        _ => "1Y",
+    };
 
     /// <summary>The largest objective OpenSLO accepts (its schema: <c>exclusiveMaximum: 1</c>).</summary>
     internal const double MaxTarget = 0.999999;

@@ -34,7 +34,8 @@ public sealed class SloFold(SloSet set, FoldLabels? labels = null)
         labelsNow = labels is null || labels.IsEmpty ? null : labels.At(evaluatedAt);
         var mine = Mine(slices, target, slo.Scope, slo.Sli);
         var inWindow = Between(mine, windowStart, evaluatedAt);
-        var period = slo.Window.Period;
+        // A calendar month, quarter or year (or a day with a daylight-saving change) is as long as it is.
+        var period = slo.Window.IsCalendar && windowEnd > windowStart ? windowEnd - windowStart : slo.Window.Period;
 
         if (slo.Sli == SliKinds.Mttr)
         {

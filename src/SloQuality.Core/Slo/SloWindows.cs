@@ -1,6 +1,6 @@
 namespace SloQuality.Core.Slo;
 
-/// <summary>Where windows begin and end: calendar days and ISO weeks in the SLO's time zone, or rolling spans.</summary>
+/// <summary>Where windows begin and end: calendar windows in the SLO's time zone from their anchor, or rolling spans.</summary>
 public static class SloWindows
 {
     /// <summary>The window holding <paramref name="instant"/> (for rolling windows: the span ending at it).</summary>
@@ -12,16 +12,25 @@ public static class SloWindows
         }
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById(window.TimeZone);
-        var local = TimeZoneInfo.ConvertTime(instant, zone);
-        var day = DateOnly.FromDateTime(local.DateTime);
-        if (window.Kind == SloWindow.Weekly)
+        var local = TimeZoneInfo.ConvertTime(instant, zone).DateTime;
+        var anchor = window.Anchor;
+        // A first guess of how many windows lie between the anchor and the instant, then corrected
+        // against the true boundaries (month lengths, the anchor's time of day).
+        var k = window.Months > 0
+            ? (((local.Year - anchor.Year) * 12) + local.Month - anchor.Month) / window.Months
+            : (long)Math.Floor((local - anchor).TotalDays / window.Period.TotalDays);
+        k -= 1;
+        while (Boundary(window, anchor, k + 1) <= local)
         {
-            // ISO weeks start on Monday.
-            day = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+            k++;
         }
 
-        var next = window.Kind == SloWindow.Weekly ? day.AddDays(7) : day.AddDays(1);
-        return (Midnight(day, zone), Midnight(next, zone));
+        while (Boundary(window, anchor, k) > local)
+        {
+            k--;
+        }
+
+        return (Utc(Boundary(window, anchor, k), zone), Utc(Boundary(window, anchor, k + 1), zone));
     }
 
     /// <summary>Every calendar window from the one holding <paramref name="from"/> to the one holding <paramref name="to"/>.</summary>
@@ -35,10 +44,15 @@ public static class SloWindows
         }
     }
 
-    private static DateTimeOffset Midnight(DateOnly day, TimeZoneInfo zone)
+    /// <summary>The start of the k-th window after the anchor, in local time (always counted from the anchor, so the 31st stays the 31st).</summary>
+    private static DateTime Boundary(SloWindow window, DateTime anchor, long k) => window.Months > 0
+        ? anchor.AddMonths((int)(k * window.Months))
+        : anchor.AddDays(k * window.Period.TotalDays);
+
+    private static DateTimeOffset Utc(DateTime local, TimeZoneInfo zone)
     {
-        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        // A midnight skipped by a daylight-saving jump does not exist; the day then starts an hour later.
+        local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        // A local time skipped by a daylight-saving jump does not exist; the window then starts when the clock resumes.
         while (zone.IsInvalidTime(local))
         {
             local = local.AddMinutes(30);

@@ -8,19 +8,30 @@ internal static class SloYaml
 {
     public static TimeSpan? ParseDuration(string text) => SloDurations.Parse(text);
 
-    /// <summary><c>window: daily</c>, <c>weekly</c>, <c>{ rolling: 30d }</c> or <c>{ calendar: weekly, time_zone: Europe/Paris }</c>.</summary>
+    /// <summary>A calendar window's local start, as OpenSLO writes it: <c>2024-02-01 00:00:00</c>.</summary>
+    public static DateTime? ParseStart(string text) =>
+        DateTime.TryParseExact(text.Trim(), ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var start)
+            ? DateTime.SpecifyKind(start, DateTimeKind.Unspecified)
+            : null;
+
+    public static string FormatStart(DateTime start) => start.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// <c>window: daily</c>, <c>weekly</c>, <c>monthly</c>, <c>quarterly</c>, <c>yearly</c>, <c>{ rolling: 30d }</c> or
+    /// <c>{ calendar: monthly, time_zone: Europe/Paris, start: "2024-02-01 00:00:00" }</c>.
+    /// </summary>
     public static SloWindow? ReadWindow(NodeReader r, MappingNode map, string defaultZone)
     {
         var node = map.Get("window");
         switch (node)
         {
             case null:
-                r.Report(map.Line, "missing required field 'window' (daily, weekly, { rolling: 30d } or { calendar: weekly, time_zone: ... })");
+                r.Report(map.Line, "missing required field 'window' (daily, weekly, monthly, quarterly, yearly, { rolling: 30d } or { calendar: weekly, time_zone: ... })");
                 return null;
-            case ScalarNode { Text: SloWindow.Daily or SloWindow.Weekly } scalar:
-                return new SloWindow(scalar.Text!, null, defaultZone);
+            case ScalarNode { Text: { } kind } when SloWindow.CalendarKinds.Contains(kind):
+                return new SloWindow(kind, null, defaultZone);
             case MappingNode window:
-                r.RejectUnknown(window, "window.", "rolling", "calendar", "time_zone");
+                r.RejectUnknown(window, "window.", "rolling", "calendar", "time_zone", "start");
                 var zone = r.String(window, "time_zone") ?? defaultZone;
                 if (!ZoneExists(zone))
                 {
@@ -40,15 +51,26 @@ internal static class SloYaml
                 }
 
                 var calendar = r.String(window, "calendar");
-                if (calendar is SloWindow.Daily or SloWindow.Weekly)
+                if (calendar is null || !SloWindow.CalendarKinds.Contains(calendar))
                 {
-                    return new SloWindow(calendar, null, zone);
+                    r.Report(window.Line, $"window needs 'rolling: 7d|28d|30d' or 'calendar: daily|weekly|monthly|quarterly|yearly', found '{calendar}'");
+                    return null;
                 }
 
-                r.Report(window.Line, $"window needs 'rolling: 7d|28d|30d' or 'calendar: daily|weekly', found '{calendar}'");
-                return null;
+                DateTime? start = null;
+                if (r.String(window, "start") is { } startText)
+                {
+                    start = ParseStart(startText);
+                    if (start is null)
+                    {
+                        r.Report(window.Get("start")!.Line, $"window.start '{startText}' is not a local date and time such as \"2024-02-01 00:00:00\"");
+                        return null;
+                    }
+                }
+
+                return new SloWindow(calendar, null, zone) { Start = start };
             default:
-                r.Report(node.Line, $"unknown window '{(node as ScalarNode)?.Text ?? node.KindName}', expected daily, weekly, {{ rolling: 30d }} or {{ calendar: weekly, time_zone: ... }}");
+                r.Report(node.Line, $"unknown window '{(node as ScalarNode)?.Text ?? node.KindName}', expected daily, weekly, monthly, quarterly, yearly, {{ rolling: 30d }} or {{ calendar: weekly, time_zone: ... }}");
                 return null;
         }
     }
@@ -97,7 +119,7 @@ internal static class SloYaml
         return null;
     }
 
-    private static bool ZoneExists(string zone)
+    internal static bool ZoneExists(string zone)
     {
         try
         {

@@ -20,7 +20,9 @@ public static class SloYamlWriter
             entry["target"] = slo.Target;
             entry["window"] = slo.Window.Kind == SloWindow.RollingKind
                 ? new Dictionary<string, object?> { ["rolling"] = SloDurations.Format(slo.Window.Period) }
-                : new Dictionary<string, object?> { ["calendar"] = slo.Window.Kind, ["time_zone"] = slo.Window.TimeZone };
+                : slo.Window.Start is { } start
+                    ? new Dictionary<string, object?> { ["calendar"] = slo.Window.Kind, ["time_zone"] = slo.Window.TimeZone, ["start"] = SloYaml.FormatStart(start) }
+                    : new Dictionary<string, object?> { ["calendar"] = slo.Window.Kind, ["time_zone"] = slo.Window.TimeZone };
             if (slo.Budgeting.Method == SloBudgeting.Timeslices)
             {
                 var budgeting = new Dictionary<string, object?> { ["timeslices"] = SloDurations.Format(slo.Budgeting.SliceLength!.Value) };

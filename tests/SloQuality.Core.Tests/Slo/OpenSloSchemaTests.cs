@@ -19,11 +19,40 @@ public sealed class OpenSloSchemaTests
         Assert.Contains(set.Slos, s => s.Window.IsCalendar);
         Assert.Contains(set.Slos, s => !s.Window.IsCalendar);
         Assert.Contains(set.Slos, s => s.Objective >= 1);
+
+        AssertValid(set.Slos);
+    }
+
+    [Fact]
+    public void CalendarMonthsQuartersAndYearsWithAStartExportValidAndComeBackTheSame()
+    {
+        var month = new SloDefinition { Name = "availability-month", Sli = SliKinds.Availability, Operator = ">=", Target = 0.99, Objective = 0.999, Window = new SloWindow(SloWindow.Monthly, null, "Europe/Berlin") { Start = new DateTime(2024, 2, 15, 6, 0, 0) } };
+        var slos = new[]
+        {
+            month,
+            month with { Name = "availability-quarter", Window = new SloWindow(SloWindow.Quarterly, null, "America/New_York") },
+            month with { Name = "availability-year", Window = new SloWindow(SloWindow.Yearly) { Start = new DateTime(2024, 4, 1) } },
+            month with { Name = "availability-week", Window = new SloWindow(SloWindow.Weekly) { Start = new DateTime(2024, 1, 3, 9, 0, 0) } },
+        };
+
+        AssertValid(slos);
+        using var folder = new TempFolder();
+        var (back, problems) = OpenSlo.Import(folder.Write("calendars.yaml", OpenSlo.Export(slos)));
+
+        Assert.Empty(problems);
+        Assert.Equal(slos.Select(s => s.Window), back.Select(s => s.Window));
+        // And through slos.yaml, as `sloq slo import` writes it.
+        var (set, yamlProblems) = SloCatalog.LoadFile(folder.Write("slos.yaml", SloYamlWriter.Write(back)));
+        Assert.Empty(yamlProblems);
+        Assert.Equal(slos.Select(s => s.Window), set.Slos.Select(s => s.Window));
+    }
+
+    private static void AssertValid(IReadOnlyList<SloDefinition> slos)
+    {
         var schema = OpenSloSchema();
+        var documents = YamlNodeReader.ParseAll("export.yaml", OpenSlo.Export(slos), problems: []);
 
-        var documents = YamlNodeReader.ParseAll("export.yaml", OpenSlo.Export(set.Slos), problems: []);
-
-        Assert.Equal(set.Slos.Count, documents.Count);
+        Assert.Equal(slos.Count, documents.Count);
         var failures = documents.Select(d =>
         {
             using var json = JsonDocument.Parse(DataNodeJson.ToJson(d)!.ToJsonString());
