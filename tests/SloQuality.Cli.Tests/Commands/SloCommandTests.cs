@@ -75,7 +75,7 @@ public sealed class SloCommandTests : IDisposable
         var (exit, _, err) = await run.RunAsync("slo", "import", file);
 
         Assert.Equal(2, exit);
-        Assert.Contains($"{file}:7: SLO 'web-latency': indicatorRef (an SLI in another document) is not supported; inline it as spec.indicator with a metricSource of type SloQuality", err);
+        Assert.Contains($"{file}:7: SLO 'web-latency': spec.indicatorRef (an SLI in another document) is not supported; inline it as spec.indicator with a metricSource of type SloQuality", err);
     }
 
     [Fact]
