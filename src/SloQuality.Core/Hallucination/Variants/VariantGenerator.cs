@@ -15,7 +15,8 @@ public static class VariantGenerator
 
     public static IReadOnlyList<Variant> Generate(VariantCard card, Wrapping wrapping, int seed = 1)
     {
-        var random = new Random(HashCode.Combine(seed, StableHash(card.Id)));
+        // HashCode.Combine is seeded per process: the variants (and every figure measured on them) would differ run to run.
+        var random = new Random(unchecked((seed * 486_187_739) + StableHash(card.Id)));
         string Opener() => wrapping.Openers[random.Next(wrapping.Openers.Count)];
         string Closer() => wrapping.Closers[random.Next(wrapping.Closers.Count)];
         string Restated() => wrapping.Restatements[random.Next(wrapping.Restatements.Count)].Replace("{question}", card.Question, StringComparison.Ordinal);
