@@ -1,28 +1,24 @@
 using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.Net;
-using System.Net.Sockets;
 using Google.Protobuf;
 
 namespace SloQuality.Tests.Shared.Otlp;
 
 /// <summary>
-/// An OTLP/HTTP trace receiver on a loopback port: every <c>POST /v1/traces</c> body is decoded as an
+/// An OTLP/HTTP trace receiver on a loopback port (<see cref="LoopbackListener"/>): every <c>POST /v1/traces</c> body is decoded as an
 /// <see cref="ExportTraceServiceRequest"/> (gzip or not), and answered as a collector answers.
 /// </summary>
-public sealed class OtlpReceiver : IDisposable
+internal sealed class OtlpReceiver : IDisposable
 {
-    private readonly HttpListener listener = new();
     private readonly ConcurrentQueue<ExportTraceServiceRequest> requests = new();
     private readonly ConcurrentQueue<string> problems = new();
-    private readonly Task loop;
+    private readonly LoopbackListener listener;
 
-    private OtlpReceiver(int port)
+    private OtlpReceiver()
     {
-        Endpoint = new Uri($"http://127.0.0.1:{port}");
-        listener.Prefixes.Add(Endpoint + "/");
-        listener.Start();
-        loop = Task.Run(ServeAsync);
+        listener = new LoopbackListener(ReceiveAsync);
+        Endpoint = new Uri(listener.BaseUri.GetLeftPart(UriPartial.Authority));
     }
 
     /// <summary>What <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set to (the exporter appends <c>/v1/traces</c>).</summary>
@@ -34,14 +30,7 @@ public sealed class OtlpReceiver : IDisposable
     public IReadOnlyList<(Resource Resource, InstrumentationScope Scope, Span Span)> Spans =>
         requests.SelectMany(r => r.ResourceSpans.SelectMany(rs => rs.ScopeSpans.SelectMany(ss => ss.Spans.Select(s => (rs.Resource, ss.Scope, s))))).ToList();
 
-    public static OtlpReceiver Start()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return new OtlpReceiver(port);
-    }
+    public static OtlpReceiver Start() => new();
 
     /// <summary>Waits until the spans seen satisfy <paramref name="enough"/>, or the time is up.</summary>
     public async Task<IReadOnlyList<(Resource Resource, InstrumentationScope Scope, Span Span)>> WaitForAsync(Func<IReadOnlyList<(Resource, InstrumentationScope, Span Span)>, bool> enough, TimeSpan within)
@@ -55,34 +44,19 @@ public sealed class OtlpReceiver : IDisposable
         return Spans;
     }
 
-    private async Task ServeAsync()
+    private Task ReceiveAsync(HttpListenerContext context)
     {
-        while (listener.IsListening)
+        try
         {
-            HttpListenerContext context;
-            try
-            {
-                context = await listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            try
-            {
-                Receive(context);
-            }
-            catch (Exception e) when (e is InvalidProtocolBufferException or InvalidDataException or IOException)
-            {
-                problems.Enqueue($"{context.Request.Url}: {e.Message}");
-                context.Response.StatusCode = 400;
-            }
-            finally
-            {
-                context.Response.Close();
-            }
+            Receive(context);
         }
+        catch (Exception e) when (e is InvalidProtocolBufferException or InvalidDataException or IOException)
+        {
+            problems.Enqueue($"{context.Request.Url}: {e.Message}");
+            context.Response.StatusCode = 400;
+        }
+
+        return Task.CompletedTask;
     }
 
     private void Receive(HttpListenerContext context)
@@ -108,10 +82,5 @@ public sealed class OtlpReceiver : IDisposable
         context.Response.OutputStream.Write(answer);
     }
 
-    public void Dispose()
-    {
-        listener.Stop();
-        listener.Close();
-        loop.Wait(TimeSpan.FromSeconds(5));
-    }
+    public void Dispose() => listener.Dispose();
 }
