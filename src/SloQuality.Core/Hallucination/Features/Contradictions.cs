@@ -69,6 +69,11 @@ public static class Contradictions
             return $"says {swap.Claimed} where the evidence says {swap.Stated}: \"{statement.Text}\"";
         }
 
+        if (QuantityBinding.Misbound(claim, evidence) is { } misbound)
+        {
+            return misbound;
+        }
+
         // With known mistakes the references are worded apart, so no one statement may be restated; a
         // quantity of a unit the evidence measures in, but another than it ever states, still changes it.
         if (quantitiesOnly && ChangedQuantity(claim, evidence) is { } changed)
@@ -158,38 +163,11 @@ public static class Contradictions
     }
 
     /// <summary>
-    /// Whether the claim faithfully restates one statement of the evidence in other words: it holds most
-    /// of that statement's frame (<see cref="Paraphrases"/>), is close to it in meaning, every number,
-    /// name and unit it states is the statement's, and every word of its own has a synonym in the
-    /// evidence. Used only where no contradiction was found.
-    /// </summary>
-    public static bool Paraphrases(Evidence claim, EvidenceSet evidence)
-    {
-        var statement = Restated(claim, evidence);
-        if (statement is null || claim.Embedding.IsEmpty || statement.Embedding.IsEmpty)
-        {
-            return false;
-        }
-
-        // A word the evidence does not hold but has a synonym for (all of them, or this is no paraphrase) counts as matched.
-        var frame = Frame(claim);
-        var share = Math.Min(1, (double)(frame.Count(statement.WordSet.Contains) + claim.NovelWords.Count) / frame.Count);
-        var cosine = TensorPrimitives.Dot(claim.Embedding.Span, statement.Embedding.Span);
-        var tokens = statement.Tokens.ToHashSet(StringComparer.Ordinal);
-        var facts = Slots(claim).All(f => Mentioned(tokens, f.Value) || Slots(statement).Contains(f));
-        var unmatched = claim.NovelWords.Count(w => !evidence.Vocabulary.Any(v => TensorPrimitives.Dot(w.Span, v.Span) >= GroundingFeatures.Synonym));
-        return share >= ParaphraseShare && cosine >= ParaphraseCosine && facts && unmatched == 0;
-    }
-
-    public const double ParaphraseShare = 0.75;
-    public const float ParaphraseCosine = 0.75f;
-
-    /// <summary>
     /// The support statement (or clause of one: "check-in is at 3 pm and check-out at 11 am" holds two) the
     /// claim restates: the closest in meaning among those holding most of its frame, its words other than
     /// numbers and units (a changed number must not hide which statement it came from).
     /// </summary>
-    private static Evidence? Restated(Evidence claim, EvidenceSet evidence)
+    internal static Evidence? Restated(Evidence claim, EvidenceSet evidence)
     {
         var frame = Frame(claim);
         if (frame.Count == 0)
@@ -240,13 +218,13 @@ public static class Contradictions
         return null;
     }
 
-    private static bool IsUnit((string Kind, string Value) slot) => slot.Kind.StartsWith("unit", StringComparison.Ordinal);
+    internal static bool IsUnit((string Kind, string Value) slot) => slot.Kind.StartsWith("unit", StringComparison.Ordinal);
 
     /// <summary>The words a claim is matched to a statement by: not its numbers, units or words with an opposite (those are what it may change).</summary>
-    private static List<string> Frame(Evidence claim) =>
+    internal static List<string> Frame(Evidence claim) =>
         claim.Words.Where(w => !char.IsDigit(w[0]) && !Units.Contains(w) && !Opposites.ContainsKey(w) && !NumberWords.ContainsKey(w)).Distinct(StringComparer.Ordinal).ToList();
 
-    private static bool Mentioned(IReadOnlyCollection<string> tokens, string fact) =>
+    internal static bool Mentioned(IReadOnlyCollection<string> tokens, string fact) =>
         KeyFacts.Mentions(tokens, fact) || (!char.IsDigit(fact[0]) && tokens.Any(t => SameRoot(t, fact)))
         || (char.IsDigit(fact[0]) && tokens.Any(t => t.Length > fact.Length && t.StartsWith(fact, StringComparison.Ordinal) && !char.IsDigit(t[fact.Length]) && t[fact.Length] != '.'));
 
@@ -254,7 +232,7 @@ public static class Contradictions
         !char.IsDigit(a[0]) && !char.IsDigit(b[0]) && a.Length >= 3 && b.Length >= 3 && string.CompareOrdinal(a, 0, b, 0, 3) == 0;
 
     /// <summary>The facts of a text with their kind: numbers, names, and the unit after a number.</summary>
-    private static IEnumerable<(string Kind, string Value)> Slots(Evidence e)
+    internal static IEnumerable<(string Kind, string Value)> Slots(Evidence e)
     {
         foreach (var fact in e.Facts)
         {
@@ -263,13 +241,22 @@ public static class Contradictions
         }
 
         var tokens = e.Tokens;
-        foreach (var token in tokens.Where(Opposites.ContainsKey))
+        for (var i = 0; i < tokens.Count; i++)
         {
-            yield return ("opposite " + Opposites[token].Pair, token);
+            // "11 in the morning" is 11 am, a time, not a part of the day to contradict.
+            if (Opposites.TryGetValue(tokens[i], out var opposite) && !(i >= 2 && DayPart(tokens, i - 2) is not null))
+            {
+                yield return ("opposite " + opposite.Pair, tokens[i]);
+            }
         }
 
         for (var i = 0; i + 1 < tokens.Count; i++)
         {
+            if (DayPart(tokens, i) is { } unit)
+            {
+                yield return ("unit of " + NumberWords.GetValueOrDefault(tokens[i], tokens[i]), unit);
+            }
+
             // "one year" against "two years": a number word counts as a number before a unit.
             // ("one" alone is too often a pronoun to count.)
             if (NumberWords.TryGetValue(tokens[i], out var value) && (Units.Contains(tokens[i + 1]) || tokens[i] != "one"))
@@ -284,6 +271,12 @@ public static class Contradictions
             }
         }
     }
+
+    /// <summary>"am" or "pm" for a time said with the part of the day ("11 in the morning", "10 at night"; tokens drop articles), or null.</summary>
+    private static string? DayPart(IReadOnlyList<string> tokens, int i) =>
+        i + 2 < tokens.Count && (char.IsDigit(tokens[i][0]) || NumberWords.ContainsKey(tokens[i])) && tokens[i + 1] is "in" or "at"
+            ? (tokens[i + 1], tokens[i + 2]) switch { ("in", "morning") => "am", ("in", "afternoon" or "evening") or ("at", "night") => "pm", _ => null }
+            : null;
 
     /// <summary>A "No" against a reference's "Yes" (or the reverse), or a "No" that goes on to restate the evidence as it stands.</summary>
     private static string? LeadConflict(Evidence claim, Evidence? statement, EvidenceSet evidence)

@@ -24,9 +24,15 @@ public sealed record Evidence(string Text, ReadOnlyMemory<float> Embedding, Read
     public bool Negated { get; } = ContentWords.Negated(Text);
 
     /// <summary>For a claim: the embeddings of its words that the evidence does not hold (compared word by word with the evidence's vocabulary).</summary>
-    public IReadOnlyList<ReadOnlyMemory<float>> NovelWords { get; init; } = [];
+    public IReadOnlyList<NovelWord> NovelWords { get; init; } = [];
+
+    /// <summary>A clause of a longer statement, which shares that statement's embedding until one of its own is needed (see <see cref="EvidenceSet.Statements"/>).</summary>
+    public bool IsClause { get; init; }
 
     private HashSet<string>? wordSet;
     private IReadOnlyList<string>? tokens;
     private IReadOnlyList<string>? facts;
 }
+
+/// <summary>A word of a claim that the evidence does not hold, unstemmed, with its embedding.</summary>
+public readonly record struct NovelWord(string Word, ReadOnlyMemory<float> Embedding);

@@ -28,11 +28,14 @@ public sealed record EvidenceSet(IReadOnlyList<Evidence> References, IReadOnlyLi
     /// <summary>The support's statements and, for those that join several ("A is 3 and B is 5"), each clause alone.</summary>
     public IReadOnlyList<Evidence> Statements => statements ??= [.. Support, .. Support.SelectMany(Clauses)];
 
+    /// <summary>The support cut to its smallest statements: each clause of a statement that joins several, else the statement.</summary>
+    public IReadOnlyList<Evidence> Atoms => atoms ??= [.. Support.SelectMany(s => Clauses(s).DefaultIfEmpty(s))];
+
     private static IEnumerable<Evidence> Clauses(Evidence e)
     {
         var parts = System.Text.RegularExpressions.Regex.Split(e.Text, @"\s*(?:;|,\s+|\s+and\s+|\s+while\s+|\s+but\s+|\s+whereas\s+)\s*");
         // A new record, not a copy: the word sets are made from the text when it is built.
-        return parts.Length < 2 ? [] : parts.Where(p => p.Count(char.IsLetter) > 2).Select(p => new Evidence(p, e.Embedding, default, e.Lead));
+        return parts.Length < 2 ? [] : parts.Where(p => p.Count(char.IsLetter) > 2).Select(p => new Evidence(p, e.Embedding, default, e.Lead) { IsClause = true });
     }
 
     /// <summary>The names the support commits to, question words left out.</summary>
@@ -54,4 +57,5 @@ public sealed record EvidenceSet(IReadOnlyList<Evidence> References, IReadOnlyLi
     private HashSet<string>? supportPairs;
     private HashSet<string>? supportNames;
     private IReadOnlyList<Evidence>? statements;
+    private IReadOnlyList<Evidence>? atoms;
 }

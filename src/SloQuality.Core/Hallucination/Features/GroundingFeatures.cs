@@ -40,10 +40,14 @@ public static class GroundingFeatures
         yield return claim.Asks ? 1 : 0;
         yield return best is not null && best.Negated != claim.Negated ? 1 : 0;
         yield return UnboundUnits(claim, evidence);
-        var unmatched = claim.NovelWords.Count(w => !evidence.Vocabulary.Any(v => TensorPrimitives.Dot(w.Span, v.Span) >= Synonym));
+        var unmatched = claim.NovelWords.Count(w => !HasSynonym(w, evidence));
         yield return unmatched;
         yield return distinct.Count == 0 ? 0 : (float)unmatched / distinct.Count;
     }
+
+    /// <summary>Whether a word of the evidence comes close enough to this one to count as its synonym.</summary>
+    public static bool HasSynonym(NovelWord word, EvidenceSet evidence) =>
+        evidence.Vocabulary.Any(v => TensorPrimitives.Dot(word.Embedding.Span, v.Span) >= Synonym);
 
     /// <summary>The claim's words, unstemmed, whose stem neither the evidence nor the question holds: what is embedded word by word.</summary>
     public static IEnumerable<string> NovelWordsOf(string claim, EvidenceSet evidence) =>

@@ -33,7 +33,7 @@ public static partial class HallucinationFeatures
 
     public static int Count(bool withLength) => Names.Count + (withLength ? 1 : 0);
 
-    /// <param name="restates">The claim faithfully restates one statement of the evidence (<see cref="Contradictions.Paraphrases"/>).</param>
+    /// <param name="restates">The claim faithfully restates one statement of the evidence (<see cref="Paraphrase"/>).</param>
     /// <param name="contradicts">The claim crisply contradicts the evidence (<see cref="Contradictions.Find"/>).</param>
     public static float[] Compute(Evidence output, EvidenceSet evidence, bool withLength = false, bool restates = false, bool contradicts = false)
     {

@@ -43,14 +43,23 @@ public sealed class DetectorFeaturizer(IEmbeddingGenerator<string, Embedding<flo
             .Concat(claims.SelectMany(c => ClaimTexts(c.Item, c.Claim.Body)))
             .Concat(novel.SelectMany(n => n));
         var vectors = await EmbedAsync(texts, cancellationToken).ConfigureAwait(false);
-        return claims.Select((c, k) =>
+        var judged = claims.Select((c, k) =>
         {
             var set = evidence.GetValue(c.Item, i => Build(i, vectors));
-            var claim = Of(c.Claim.Body, c.Item, vectors, gist: HasAnswers(c.Item), c.Claim.Lead) with { Asks = c.Claim.Asks, NovelWords = novel[k].Select(w => vectors[w]).ToList() };
+            var claim = Of(c.Claim.Body, c.Item, vectors, gist: HasAnswers(c.Item), c.Claim.Lead) with { Asks = c.Claim.Asks, NovelWords = novel[k].Select(w => new NovelWord(w, vectors[w])).ToList() };
             var known = EvidenceKinds.Of(c.Item) == EvidenceKind.KnownMistakes;
             var contradiction = Contradictions.Find(claim, set, quantitiesOnly: known);
-            var paraphrase = !known && contradiction is null && Contradictions.Paraphrases(claim, set);
-            return new ClaimAnalysis(HallucinationFeatures.Compute(claim, set, withLength, paraphrase, contradiction is not null), contradiction, paraphrase);
+            return (Set: set, Claim: claim, MayParaphrase: !known && contradiction is null, Contradiction: contradiction);
+        }).ToList();
+
+        // Clauses are embedded on their own only where a paraphrase is judged against one: most claims
+        // restate a whole sentence or none, and embedding every clause would cost long contexts twice.
+        var clauses = await EmbedAsync(judged.Where(j => j.MayParaphrase).Select(j => Paraphrase.StatementOf(j.Claim, j.Set)).OfType<Evidence>()
+            .Where(s => s.IsClause).Select(s => s.Text), cancellationToken).ConfigureAwait(false);
+        return judged.Select(j =>
+        {
+            var paraphrase = j.MayParaphrase && Paraphrase.Holds(j.Claim, j.Set, clauses);
+            return new ClaimAnalysis(HallucinationFeatures.Compute(j.Claim, j.Set, withLength, paraphrase, j.Contradiction is not null), j.Contradiction, paraphrase);
         }).ToList();
     }
 
@@ -169,5 +178,5 @@ public sealed class DetectorFeaturizer(IEmbeddingGenerator<string, Embedding<flo
 }
 
 /// <summary>A claim's features, and why it contradicts the evidence when it crisply does (null otherwise).</summary>
-/// <param name="Paraphrase">True when the claim restates one statement of the evidence faithfully in other words (see <see cref="Contradictions.Paraphrases"/>).</param>
+/// <param name="Paraphrase">True when the claim restates one statement of the evidence faithfully in other words (see <see cref="Paraphrase"/>).</param>
 public sealed record ClaimAnalysis(float[] Features, string? Contradiction, bool Paraphrase = false);

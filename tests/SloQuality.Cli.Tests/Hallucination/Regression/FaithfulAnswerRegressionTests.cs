@@ -22,11 +22,11 @@ public sealed class FaithfulAnswerRegressionTests(ITestOutputHelper output)
         ["You asked: {question} ", "You want to know: {question} ", "{question} "]);
 
     /// <summary>
-    /// The targets are at most 1% flagged and at least 97% caught; the shipped detector measures
-    /// 1.8% and 96.8% (README). These bounds hold what was reached, with room for a few items, so a change that loses ground fails.
+    /// The targets: at most 1% flagged and at least 97% caught. The shipped detector measures 0.7%
+    /// and 97.4% (README); the variants are seeded stably, so the figures are the same in every run.
     /// </summary>
-    private const double FalseAlarmBound = 0.03;
-    private const double CaughtBound = 0.94;
+    private const double FalseAlarmBound = 0.01;
+    private const double CaughtBound = 0.97;
 
     [Fact]
     public async Task FaithfulVariantsAreAlmostNeverFlaggedAndPlantedErrorsAreCaught()
