@@ -17,29 +17,29 @@ public static class Paraphrase
     public static Evidence? StatementOf(Evidence claim, EvidenceSet evidence) =>
         Contradictions.Restated(claim, evidence) ?? SameQuantities(claim, evidence);
 
-    /// <param name="clauses">
-    /// Embeddings of clauses of their own: a clause shares its sentence's embedding, and "check-out is at
-    /// 11 am" compared through "Check-in starts at 3 pm and check-out is at 11 am" looks further from
-    /// "Guests check out at 11 am" (cosine 0.62) than it is.
+    /// <param name="statement">The claim's <see cref="StatementOf"/>, found once by the caller.</param>
+    /// <param name="embedding">
+    /// The statement's embedding, or a clause's own: a clause shares its sentence's embedding, and
+    /// "check-out is at 11 am" compared through "Check-in starts at 3 pm and check-out is at 11 am" looks
+    /// further from "Guests check out at 11 am" (cosine 0.62) than it is.
     /// </param>
-    public static bool Holds(Evidence claim, EvidenceSet evidence, IReadOnlyDictionary<string, ReadOnlyMemory<float>>? clauses = null)
+    public static bool Holds(Evidence claim, Evidence statement, ReadOnlyMemory<float> embedding, EvidenceSet evidence)
     {
-        var statement = StatementOf(claim, evidence);
-        if (statement is null || claim.Embedding.IsEmpty || statement.Embedding.IsEmpty)
+        var frame = Contradictions.Frame(claim);
+        if (frame.Count == 0 || claim.Embedding.IsEmpty || embedding.IsEmpty)
         {
             return false;
         }
 
-        var embedding = statement.IsClause && clauses is not null && clauses.TryGetValue(statement.Text, out var own) ? own : statement.Embedding;
         // A word the evidence does not hold but has a synonym for (all of them, or this is no paraphrase) counts as matched.
-        var frame = Contradictions.Frame(claim);
         var share = Math.Min(1, (double)(frame.Count(statement.WordSet.Contains) + claim.NovelWords.Count) / frame.Count);
         var cosine = TensorPrimitives.Dot(claim.Embedding.Span, embedding.Span);
         var tokens = statement.Tokens.ToHashSet(StringComparer.Ordinal);
         var slots = Contradictions.Slots(statement).ToHashSet();
-        var facts = Contradictions.Slots(claim).All(f => Contradictions.Mentioned(tokens, f.Value) || slots.Contains(f));
+        var claimed = Contradictions.Slots(claim).ToList();
+        var facts = claimed.All(f => Contradictions.Mentioned(tokens, f.Value) || slots.Contains(f));
         // "morning" in "11 in the morning" is the am the facts were checked by.
-        var clock = Contradictions.Slots(claim).Any(s => Contradictions.IsUnit(s) && s.Value is "am" or "pm");
+        var clock = claimed.Any(s => Contradictions.IsUnit(s) && s.Value is "am" or "pm");
         var unmatched = claim.NovelWords.Count(w => !LightWords.Contains(w.Word) && !(clock && DayParts.Contains(w.Word)) && !GroundingFeatures.HasSynonym(w, evidence));
         return share >= Share && cosine >= Cosine && facts && unmatched == 0;
     }

@@ -49,16 +49,16 @@ public sealed class DetectorFeaturizer(IEmbeddingGenerator<string, Embedding<flo
             var claim = Of(c.Claim.Body, c.Item, vectors, gist: HasAnswers(c.Item), c.Claim.Lead) with { Asks = c.Claim.Asks, NovelWords = novel[k].Select(w => new NovelWord(w, vectors[w])).ToList() };
             var known = EvidenceKinds.Of(c.Item) == EvidenceKind.KnownMistakes;
             var contradiction = Contradictions.Find(claim, set, quantitiesOnly: known);
-            return (Set: set, Claim: claim, MayParaphrase: !known && contradiction is null, Contradiction: contradiction);
+            var statement = !known && contradiction is null ? Paraphrase.StatementOf(claim, set) : null;
+            return (Set: set, Claim: claim, Statement: statement, Contradiction: contradiction);
         }).ToList();
 
         // Clauses are embedded on their own only where a paraphrase is judged against one: most claims
         // restate a whole sentence or none, and embedding every clause would cost long contexts twice.
-        var clauses = await EmbedAsync(judged.Where(j => j.MayParaphrase).Select(j => Paraphrase.StatementOf(j.Claim, j.Set)).OfType<Evidence>()
-            .Where(s => s.IsClause).Select(s => s.Text), cancellationToken).ConfigureAwait(false);
+        var clauses = await EmbedAsync(judged.Select(j => j.Statement).OfType<Evidence>().Where(s => s.IsClause).Select(s => s.Text), cancellationToken).ConfigureAwait(false);
         return judged.Select(j =>
         {
-            var paraphrase = j.MayParaphrase && Paraphrase.Holds(j.Claim, j.Set, clauses);
+            var paraphrase = j.Statement is { } s && Paraphrase.Holds(j.Claim, s, s.IsClause ? clauses[s.Text] : s.Embedding, j.Set);
             return new ClaimAnalysis(HallucinationFeatures.Compute(j.Claim, j.Set, withLength, paraphrase, j.Contradiction is not null), j.Contradiction, paraphrase);
         }).ToList();
     }
