@@ -15,14 +15,22 @@ namespace SloQuality.Core.Hallucination.Training;
 /// through here. Context sentences get no gist embedding: the gist features compare answers with
 /// references and known mistakes, and a long context would double the cost of every new item.
 /// </summary>
-public sealed class DetectorFeaturizer(IEmbeddingGenerator<string, Embedding<float>> generator, bool withLength = false)
+public sealed class DetectorFeaturizer
 {
     /// <summary>Texts whose embeddings are kept (about 150 MB of 384-dimension vectors).</summary>
     private const int MaximumCached = 100_000;
 
     private readonly ConcurrentDictionary<string, ReadOnlyMemory<float>> embeddings = new(StringComparer.Ordinal);
     private readonly ConditionalWeakTable<GoldenItem, EvidenceSet> evidence = new();
-    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly EmbeddingBatcher batcher;
+
+    private readonly bool withLength;
+
+    public DetectorFeaturizer(IEmbeddingGenerator<string, Embedding<float>> generator, bool withLength = false)
+    {
+        this.withLength = withLength;
+        batcher = new EmbeddingBatcher(generator, Keep);
+    }
 
     public bool WithLength => withLength;
 
@@ -119,7 +127,7 @@ public sealed class DetectorFeaturizer(IEmbeddingGenerator<string, Embedding<flo
     private static IEnumerable<string> ClaimTexts(GoldenItem item, string body) =>
         HasAnswers(item) ? [body, Gist(body, item)] : [body];
 
-    /// <summary>The vectors of the texts, from the cache or embedded now in one call; held for this call even if the cache is cleared meanwhile.</summary>
+    /// <summary>The vectors of the texts, from the cache or embedded now; held for this call even if the cache is cleared meanwhile.</summary>
     private async Task<IReadOnlyDictionary<string, ReadOnlyMemory<float>>> EmbedAsync(IEnumerable<string> texts, CancellationToken cancellationToken)
     {
         var wanted = texts.Distinct(StringComparer.Ordinal).ToList();
@@ -142,38 +150,28 @@ public sealed class DetectorFeaturizer(IEmbeddingGenerator<string, Embedding<flo
             return found;
         }
 
-        // One call at a time: the generator already uses every core for a call, and two calls
-        // would embed the texts they share twice.
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        var generated = await batcher.EmbedAsync(missing, cancellationToken).ConfigureAwait(false);
+        foreach (var text in missing)
         {
-            var still = missing.Where(t => !embeddings.ContainsKey(t)).ToList();
-            if (embeddings.Count + still.Count > MaximumCached)
-            {
-                // A long-lived service sees new outputs every run; the golden texts come back at once.
-                embeddings.Clear();
-            }
-
-            if (still.Count > 0)
-            {
-                var generated = await generator.GenerateAsync(still, cancellationToken: cancellationToken).ConfigureAwait(false);
-                for (var i = 0; i < still.Count; i++)
-                {
-                    embeddings[still[i]] = generated[i].Vector;
-                }
-            }
-
-            foreach (var text in missing)
-            {
-                found[text] = embeddings.TryGetValue(text, out var vector) ? vector : (await generator.GenerateAsync([text], cancellationToken: cancellationToken).ConfigureAwait(false))[0].Vector;
-            }
-        }
-        finally
-        {
-            gate.Release();
+            found[text] = generated[text];
         }
 
         return found;
+    }
+
+    /// <summary>Keeps what a call embedded, making room first when the cache is full.</summary>
+    private void Keep(IReadOnlyList<string> texts, IReadOnlyList<ReadOnlyMemory<float>> vectors)
+    {
+        if (embeddings.Count + texts.Count > MaximumCached)
+        {
+            // A long-lived service sees new outputs every run; the golden texts come back at once.
+            embeddings.Clear();
+        }
+
+        for (var i = 0; i < texts.Count; i++)
+        {
+            embeddings[texts[i]] = vectors[i];
+        }
     }
 }
 
