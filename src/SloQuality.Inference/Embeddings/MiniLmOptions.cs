@@ -18,6 +18,15 @@ public sealed record MiniLmOptions
     public int MaxBatchTokens { get; init; } = 768;
 
     /// <summary>
+    /// How much longer than its shortest text a batch's longest may be (a few tokens more always). Default
+    /// 1.25. Measured on 2 cores with a run's mixed texts (long grounded items: words, sentences and
+    /// claims of 10 to 150 tokens): without this limit calls packed by tokens alone padded so much that
+    /// one call of them all ran at 6,600 tokens/s against 7,400-7,800 with it, and a run's small calls at
+    /// about half the speed; 1.1 made too many small batches (6,000 tokens/s).
+    /// </summary>
+    public double MaxPaddingRatio { get; init; } = 1.25;
+
+    /// <summary>
     /// Tokens per text including [CLS] and [SEP]. Default 256, the length the model was trained at
     /// (sentence-transformers' <c>max_seq_length</c>); longer text is cut, as the reference library does.
     /// </summary>
@@ -34,6 +43,11 @@ public sealed record MiniLmOptions
         if (Parallelism < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(Parallelism), Parallelism, "parallelism must be 1 or more");
+        }
+
+        if (!(MaxPaddingRatio >= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxPaddingRatio), MaxPaddingRatio, "max padding ratio must be 1 or more");
         }
 
         if (BatchSize < 1)

@@ -35,7 +35,7 @@ public sealed class MiniLmEmbeddingGeneratorTests : IClassFixture<MiniLmEmbeddin
     public async Task TextsSplitAcrossManyBatchesGetTheVectorsTheyGetAlone()
     {
         // Small limits force every way a batch can end: the text count, the padded-token budget, the
-        // last text; the order asked must survive the length sort.
+        // padding limit (lengths from 4 to 70 tokens), the last text; the order asked must survive the sort.
         using var small = new MiniLmEmbeddingGenerator(new MiniLmOptions { BatchSize = 4, MaxBatchTokens = 256 });
         var texts = Enumerable.Range(1, 23)
             .Select(i => string.Join(' ', Enumerable.Repeat(i % 2 == 0 ? "refund policy" : "late delivery", (i * 37 % 23) + 1)))
@@ -47,6 +47,10 @@ public sealed class MiniLmEmbeddingGeneratorTests : IClassFixture<MiniLmEmbeddin
             Assert.Equal(1.0, EmbeddingVectors.Cosine(batched[i].Vector.Span, alone[0].Vector.Span), 4);
         }
     }
+
+    [Fact]
+    public void APaddingRatioBelowOneIsRefused() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new MiniLmOptions { MaxPaddingRatio = 0.9 }.Validate());
 
     [Fact]
     public async Task TextLongerThanTheTrainedLengthIsCutAt256Tokens()
