@@ -102,6 +102,7 @@ public sealed class EvaluateCommand(TextWriter stdout, TextWriter stderr)
 
             var model = new RunSummary.ModelInfo(target.Name, target.Provider, target.Provider == ModelTarget.Recorded ? target.File : target.Model ?? target.Name);
             var console = new RunConsole(stdout, showProgress: !parsed.Has("no-progress"));
+            var everyResult = new List<ItemResult>();
             foreach (var dataset in datasets)
             {
                 // A folder of datasets gets a report folder per dataset; a single file writes DIR itself (contract 3).
@@ -118,6 +119,13 @@ public sealed class EvaluateCommand(TextWriter stdout, TextWriter stderr)
 
                 await RunReportWriter.WriteAsync(folder, summary, dataset, results, baselineOutputs, cancellationToken).ConfigureAwait(false);
                 console.PrintSummary(summary, folder);
+                everyResult.AddRange(results);
+            }
+
+            if (UnreachableTarget.Describe(everyResult, target) is { } unreachable)
+            {
+                await stderr.WriteLineAsync($"sloq: {unreachable}").ConfigureAwait(false);
+                return ExitCodes.Infrastructure;
             }
         }
         catch (RunConflictException e)

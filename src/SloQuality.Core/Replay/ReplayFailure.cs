@@ -11,6 +11,19 @@ public sealed record ReplayFailure(FailureKind Kind, string Message, int? HttpSt
     public bool CountsAgainstAvailability => Kind is FailureKind.HttpError or FailureKind.RateLimited
         or FailureKind.Timeout or FailureKind.ConnectionReset or FailureKind.StreamCut or FailureKind.Other;
 
+    /// <summary>
+    /// Whether the failure says the service could not be reached or refused the caller: no connection
+    /// (refused, unknown host, TLS) or 401, 403, 407. When every call of a run fails so, the run measured
+    /// the caller's set-up, not the service.
+    /// </summary>
+    public bool MeansUnreachable => Kind == FailureKind.ConnectionReset || (Kind == FailureKind.HttpError && HttpStatus is 401 or 403 or 407);
+
+    /// <summary><see cref="MeansUnreachable"/> read back from an item's stored <c>error_kind</c> and <see cref="ShortText"/>.</summary>
+    public static bool StoredMeansUnreachable(string? errorKind, string? error) =>
+        errorKind == KindName(FailureKind.ConnectionReset)
+        || (errorKind == KindName(FailureKind.HttpError) && error is not null
+            && (error.StartsWith("http_error 401:", StringComparison.Ordinal) || error.StartsWith("http_error 403:", StringComparison.Ordinal) || error.StartsWith("http_error 407:", StringComparison.Ordinal)));
+
     /// <summary>The short text stored in <c>error</c>: kind, status, and a bounded message.</summary>
     public string ShortText
     {
