@@ -3,6 +3,7 @@ using Hangfire;
 using SloQuality.Core.Evaluation;
 using SloQuality.Core.Reports;
 using SloQuality.Core.Text;
+using Microsoft.Extensions.Logging;
 
 namespace SloQuality.Jobs;
 
@@ -10,7 +11,7 @@ namespace SloQuality.Jobs;
 /// A run's fan-in: once every chunk is stored, assess drift, write the SLO slices, the summary and the
 /// run's reports, then mark the run completed. Idempotent: a completed run is left as it is.
 /// </summary>
-public sealed class FinalizeRunJob(IRunChunkStore chunks, IResultStore results, EvaluationRunner runner, IModelClientProvider clients, JobsOptions options)
+public sealed class FinalizeRunJob(IRunChunkStore chunks, IResultStore results, EvaluationRunner runner, IModelClientProvider clients, JobsOptions options, ILogger<FinalizeRunJob>? logger = null)
 {
     [DisplayName("finalise {0}")]
     [AutomaticRetry(Attempts = 5)]
@@ -33,7 +34,21 @@ public sealed class FinalizeRunJob(IRunChunkStore chunks, IResultStore results, 
             dataset,
             model,
             null,
-            outcome => RunReportWriter.WriteAsync(folder, outcome.Summary, dataset, outcome.Results, outcome.BaselineOutputs, cancellationToken),
+            async outcome =>
+            {
+                await RunReportWriter.WriteAsync(folder, outcome.Summary, dataset, outcome.Results, outcome.BaselineOutputs, cancellationToken).ConfigureAwait(false);
+                logger?.LogInformation("{Line}", Finished(outcome.Summary, Path.Combine(folder, "report.html")));
+            },
             cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The log line of a finished run: its headline figures and where its report is.</summary>
+    public static string Finished(RunSummary summary, string report)
+    {
+        var h = summary.Hallucination;
+        var hallucination = h.Corrected is { } c ? $"{c.Rate:P1} [{c.Low:P1}, {c.High:P1}] corrected" : h.Detector.ToString();
+        var failed = summary.Items.Failed > 0 ? $", {summary.Items.Failed} failed ({string.Join(", ", summary.Items.ErrorsByKind.Select(k => $"{k.Value} {k.Key}"))})" : string.Empty;
+        return $"run {summary.RunId} finished: {summary.Dataset.Name} on {summary.Model.Target}, {summary.Items.Completed} of {summary.Items.Planned} items{failed} in {summary.DurationSeconds:0.0} s; "
+            + $"correctness {summary.Correctness}, hallucination {hallucination}, availability {summary.Availability}; report {report}";
     }
 }

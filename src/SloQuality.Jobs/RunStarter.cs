@@ -1,6 +1,7 @@
 using Hangfire;
 using SloQuality.Core.Datasets;
 using SloQuality.Core.Evaluation;
+using Microsoft.Extensions.Logging;
 
 namespace SloQuality.Jobs;
 
@@ -8,10 +9,21 @@ namespace SloQuality.Jobs;
 /// Starts a run as chunk jobs: snapshots the dataset file in the result store (every chunk then sees
 /// this version), records the plan, and enqueues one job per chunk on the evaluate queue.
 /// </summary>
-public sealed class RunStarter(IResultStore results, IRunChunkStore chunks, IBackgroundJobClient jobs, DatasetCatalog datasets, JobsOptions options, TimeProvider time)
+public sealed class RunStarter(IResultStore results, IRunChunkStore chunks, IBackgroundJobClient jobs, DatasetCatalog datasets, JobsOptions options, TimeProvider time, ILogger<RunStarter>? logger = null)
 {
     /// <summary>The run id, or the problems (as <c>file:line: message</c>) that kept the run from starting.</summary>
     public async Task<(string? RunId, IReadOnlyList<DatasetProblem> Problems)> StartAsync(string datasetName, string target, int repeat, CancellationToken cancellationToken)
+    {
+        var (runId, problems) = await TryStartAsync(datasetName, target, repeat, cancellationToken).ConfigureAwait(false);
+        if (runId is null)
+        {
+            logger?.LogWarning("no run of {Dataset} on {Target}: {Problems}", datasetName, target, string.Join("; ", problems.Select(p => p.ToString())));
+        }
+
+        return (runId, problems);
+    }
+
+    private async Task<(string? RunId, IReadOnlyList<DatasetProblem> Problems)> TryStartAsync(string datasetName, string target, int repeat, CancellationToken cancellationToken)
     {
         options.Validate();
         var path = datasets.PathOf(datasetName);
@@ -42,6 +54,8 @@ public sealed class RunStarter(IResultStore results, IRunChunkStore chunks, IBac
         {
             ChunkJob.Enqueue(jobs, runId, chunk, chunkCount, target);
         }
+
+        logger?.LogInformation("run {RunId} started: {Dataset} on {Target}, {Items} items in {Chunks} chunks", runId, dataset.Name, target, planned, chunkCount);
 
         return (runId, []);
     }

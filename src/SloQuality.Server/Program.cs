@@ -23,6 +23,7 @@ if (role == "worker")
 {
     // A worker has no UI; it serves only its own /metrics, and only when SLOQ_METRICS_URLS says where.
     var host = WebApplication.CreateBuilder(rest);
+    LogDefaults.Apply(host.Configuration);
     host.Configuration.AddEnvironmentVariables("SLOQ_");
     var (workerSettings, workerStore) = await Bootstrap.StoreAsync(host.Configuration, role);
     await using var workerSimulator = workerSettings.SimulatorUrl is null ? await SimulatorLauncher.StartAsync(workerSettings.ConfigFolder, workerSettings.DatasetsFolder, logger) : null;

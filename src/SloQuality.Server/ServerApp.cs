@@ -28,6 +28,7 @@ public sealed class ServerApp : IAsyncDisposable
     public static async Task<ServerApp> BuildAsync(string[] args, ILogger logger)
     {
         var builder = WebApplication.CreateBuilder(args);
+        LogDefaults.Apply(builder.Configuration);
         builder.Configuration.AddEnvironmentVariables("SLOQ_");
         var (settings, store) = await Bootstrap.StoreAsync(builder.Configuration, "server").ConfigureAwait(false);
         var simulator = settings.SimulatorUrl is null ? await SimulatorLauncher.StartAsync(settings.ConfigFolder, settings.DatasetsFolder, logger).ConfigureAwait(false) : null;
