@@ -95,6 +95,19 @@ public sealed class AccessAndApiTests : IAsyncLifetime
         Assert.Equal(35, run.GetProperty("items_stored").GetInt32());
         var items = await (await Send(http, HttpMethod.Get, $"/api/runs/{runId}/items", Basic("viewer", "look only"))).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(35, items.GetArrayLength());
+
+        // The log says what happened, in our words; the console logger writes on its own thread.
+        var finished = $"run {runId} finished: factual-qa on sim-stable, 35 of 35 items";
+        for (var wait = 0; wait < 50 && !server.Log.Contains(finished, StringComparison.Ordinal); wait++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Contains($"run {runId} started: factual-qa on sim-stable, 35 items in 1 chunks", server.Log);
+        Assert.Contains(finished, server.Log);
+        Assert.Contains(Path.Combine(folder, "out", "runs", "sim-stable", "factual-qa", runId, "report.html"), server.Log);
+        Assert.DoesNotContain("Request starting", server.Log);
+        Assert.DoesNotContain("Request finished", server.Log);
     }
 
     [Fact]
