@@ -5,7 +5,8 @@ namespace SloQuality.Server;
 
 /// <summary>
 /// A newcomer's first minute: when the result store holds no run yet, start one run of every scheduled
-/// evaluation now instead of waiting for its cron, so the dashboard has something to show.
+/// evaluation now instead of waiting for its cron, so the dashboard has something to show; and the same
+/// for a dataset that appears while the service runs (see <see cref="NewDatasetWatcher"/>).
 /// </summary>
 public static class FirstRun
 {
@@ -17,6 +18,12 @@ public static class FirstRun
             return;
         }
 
+        await StartAsync(services, settings, logger, only: null).ConfigureAwait(false);
+    }
+
+    /// <summary>Starts a run of every scheduled evaluation of the datasets named (all when null).</summary>
+    public static async Task StartAsync(IServiceProvider services, ServerSettings settings, ILogger logger, IReadOnlySet<string>? only)
+    {
         var (evaluations, _, _) = ScheduleCatalog.Load(settings.ConfigFolder);
         var starter = services.GetRequiredService<RunStarter>();
         var catalog = services.GetRequiredService<DatasetCatalog>();
@@ -25,7 +32,7 @@ public static class FirstRun
             var names = schedule.Datasets.Contains(EvaluationSchedule.AllDatasets)
                 ? catalog.LoadAll().Where(d => d.IsValid).Select(d => d.Dataset!.Name).ToList()
                 : schedule.Datasets.ToList();
-            foreach (var name in names)
+            foreach (var name in names.Where(n => only is null || only.Contains(n)))
             {
                 var (runId, problems) = await starter.StartAsync(name, schedule.Target, schedule.Repeat, CancellationToken.None).ConfigureAwait(false);
                 logger.LogInformation("first run of {Dataset} on {Target}: {Run}{Problems}", name, schedule.Target, runId ?? "not started", problems.Count > 0 ? ": " + string.Join("; ", problems) : string.Empty);

@@ -43,6 +43,10 @@ public sealed class ServerApp : IAsyncDisposable
             return Task.CompletedTask;
         }));
         builder.Services.AddHostedService<SloGaugeRefresher>();
+        if (settings.FirstRun)
+        {
+            builder.Services.AddHostedService<NewDatasetWatcher>();
+        }
 
         var app = builder.Build();
         var access = app.Services.GetRequiredService<Access>();

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using SloQuality.Core.Datasets;
 using SloQuality.Core.Text;
 
@@ -6,32 +5,105 @@ namespace SloQuality.Simulator;
 
 /// <summary>
 /// The golden items the simulator knows, found by their prompt (the normalised last user message),
-/// as a real model would only see the prompt.
+/// as a real model would only see the prompt. Folders are read as they are now: when a file in one is
+/// added, changed or removed (checked at most every <see cref="CheckInterval"/>), the book is read
+/// again, so a dataset dropped into a running service is answered at once, not after a restart.
 /// </summary>
 public sealed class AnswerBook
 {
-    private readonly ConcurrentDictionary<string, GoldenItem> byPrompt = new(StringComparer.Ordinal);
+    /// <summary>How often a lookup may look at the folders' files (names, sizes, write times).</summary>
+    public static readonly TimeSpan CheckInterval = TimeSpan.FromMilliseconds(200);
 
-    public int Count => byPrompt.Count;
+    private readonly Lock sync = new();
+    private readonly List<object> sources = [];
+    private volatile IReadOnlyDictionary<string, GoldenItem> byPrompt = new Dictionary<string, GoldenItem>(StringComparer.Ordinal);
+    private string fingerprint = string.Empty;
+    private long checkedAt;
 
-    public void Add(GoldenDataset dataset)
-    {
-        foreach (var item in dataset.Items)
-        {
-            byPrompt.TryAdd(Key(item.Prompt), item);
-        }
-    }
+    public int Count => Current.Count;
 
-    /// <summary>Adds every valid dataset in the folders; invalid files are skipped (validation reports them).</summary>
+    public void Add(GoldenDataset dataset) => AddSource(dataset);
+
+    /// <summary>Adds every valid dataset in the folders, now and as they change; invalid files are skipped (validation reports them).</summary>
     public void AddFolders(IEnumerable<string> folders)
     {
-        foreach (var dataset in GoldenDatasetLoader.LoadAll(folders.Where(Directory.Exists)).Select(r => r.Dataset).OfType<GoldenDataset>())
+        foreach (var folder in folders)
         {
-            Add(dataset);
+            AddSource(Path.GetFullPath(folder));
         }
     }
 
-    public GoldenItem? Find(string prompt) => byPrompt.GetValueOrDefault(Key(prompt));
+    public GoldenItem? Find(string prompt) => Current.GetValueOrDefault(Key(prompt));
+
+    private IReadOnlyDictionary<string, GoldenItem> Current
+    {
+        get
+        {
+            var now = Environment.TickCount64;
+            if (now - Interlocked.Read(ref checkedAt) < CheckInterval.TotalMilliseconds)
+            {
+                return byPrompt;
+            }
+
+            lock (sync)
+            {
+                if (now - checkedAt < CheckInterval.TotalMilliseconds)
+                {
+                    return byPrompt;
+                }
+
+                Interlocked.Exchange(ref checkedAt, now);
+                if (Fingerprint() is var current && current != fingerprint)
+                {
+                    Rebuild(current);
+                }
+
+                return byPrompt;
+            }
+        }
+    }
+
+    private void AddSource(object source)
+    {
+        lock (sync)
+        {
+            sources.Add(source);
+            Rebuild(Fingerprint());
+        }
+    }
+
+    /// <summary>Every source in the order added; the first item with a prompt keeps it.</summary>
+    private void Rebuild(string current)
+    {
+        var book = new Dictionary<string, GoldenItem>(StringComparer.Ordinal);
+        foreach (var source in sources)
+        {
+            var datasets = source is GoldenDataset dataset ? [dataset]
+                : Directory.Exists((string)source) ? GoldenDatasetLoader.LoadAll([(string)source]).Select(r => r.Dataset).OfType<GoldenDataset>()
+                : [];
+            foreach (var item in datasets.SelectMany(d => d.Items))
+            {
+                book.TryAdd(Key(item.Prompt), item);
+            }
+        }
+
+        byPrompt = book;
+        fingerprint = current;
+    }
+
+    private string Fingerprint()
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var folder in sources.OfType<string>().Where(Directory.Exists))
+        {
+            foreach (var file in new DirectoryInfo(folder).EnumerateFiles().OrderBy(f => f.Name, StringComparer.Ordinal))
+            {
+                text.Append(file.Name).Append('\u0001').Append(file.Length).Append('\u0001').Append(file.LastWriteTimeUtc.Ticks).Append('\n');
+            }
+        }
+
+        return text.ToString();
+    }
 
     /// <summary>
     /// Whether the item's meaning shifted under the profile, and if so another answerable item's
@@ -45,7 +117,7 @@ public sealed class AnswerBook
             return null;
         }
 
-        var answerable = byPrompt.Where(kv => kv.Value.Answerable && kv.Value.Reference.Count > 0)
+        var answerable = Current.Where(kv => kv.Value.Answerable && kv.Value.Reference.Count > 0)
             .Select(kv => (kv.Key, kv.Value.Reference[0], Hash: ShiftHash(profile.Seed, kv.Key)))
             .OrderBy(x => x.Hash)
             .ToList();
