@@ -12,7 +12,7 @@ public sealed class SignoffCommandTests
         using var cli = new CliRun();
 
         var (exit, output, err) = await cli.RunAsync("signoff", "--candidate", "sim-candidate", "--baseline", "sim-stable", "--config", CliRun.Repo("jobs"),
-            "--datasets", CliRun.Repo("golden-datasets"), "--store", cli.Path("results.db"), "--junit", cli.Path("signoff.xml"), "--markdown", cli.Path("signoff.md"), "--approver", "ann");
+            "--datasets", SloQuality.Tests.Shared.SampleDatasets.CopyTo(cli.Path("samples")), "--store", cli.Path("results.db"), "--junit", cli.Path("signoff.xml"), "--markdown", cli.Path("signoff.md"), "--approver", "ann");
 
         Assert.True(exit == 1, output + err);
         Assert.Contains(": rejected", output, StringComparison.Ordinal);

@@ -9,7 +9,7 @@ public sealed class ValidateCommandTests : IDisposable
     [Fact]
     public async Task TheSampleDatasetsValidate()
     {
-        var (exit, stdout, stderr) = await cli.RunAsync("datasets", "validate", Path.Combine(CliRun.RepositoryRoot, "golden-datasets"));
+        var (exit, stdout, stderr) = await cli.RunAsync("datasets", "validate", SloQuality.Tests.Shared.SampleDatasets.CopyTo(cli.Path("samples")));
 
         Assert.Equal(0, exit);
         Assert.Equal(string.Empty, stderr);

@@ -45,7 +45,7 @@ public sealed class GroundedItemTests
     public async Task EverySampleDatasetsSummaryHoldsTheDetectorsSelfCheck()
     {
         using var cli = new CliRun();
-        var (exit, _, err) = await cli.RunAsync("evaluate", "--dataset", CliRun.Repo("golden-datasets"), "--model", "sim-stable", "--config", CliRun.Repo("jobs"),
+        var (exit, _, err) = await cli.RunAsync("evaluate", "--dataset", SloQuality.Tests.Shared.SampleDatasets.CopyTo(cli.Path("samples")), "--model", "sim-stable", "--config", CliRun.Repo("jobs"),
             "--out", cli.Path("out"), "--store", cli.Path("results.db"), "--no-progress");
         Assert.True(exit == 0, err);
 

@@ -34,7 +34,7 @@ public sealed class SimulatorTruthTests(ITestOutputHelper output)
         File.Copy(CliRun.Repo("jobs", "slos.yaml"), Path.Combine(config, "slos.yaml"));
         cli.Write(Path.Combine("config", "hallucination.yaml"), $"model: {CliRun.Repo("jobs", "detector", "hallucination-detector.zip")}\n");
 
-        var (exit, _, err) = await cli.RunAsync("evaluate", "--dataset", CliRun.Repo("golden-datasets"), "--model", "sim-stable", "--config", config,
+        var (exit, _, err) = await cli.RunAsync("evaluate", "--dataset", SloQuality.Tests.Shared.SampleDatasets.CopyTo(cli.Path("samples")), "--model", "sim-stable", "--config", config,
             "--out", cli.Path("out"), "--store", cli.Path("results.db"), "--no-progress");
         Assert.True(exit == 0, err);
 

@@ -31,8 +31,7 @@ public sealed class DatasetFuzzTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task EveryMutantOfTheSampleDatasetsIsValidOrHasLineProblemsAndTheGoodFileBesideItStaysValid()
     {
-        var samples = Directory.GetFiles(Path.Combine(SloQuality.Tests.Shared.RepositoryRoot.Path, "golden-datasets"))
-            .Order(StringComparer.Ordinal).Select(f => (Extension: Path.GetExtension(f), Bytes: File.ReadAllBytes(f))).ToArray();
+        var samples = SloQuality.Tests.Shared.SampleDatasets.Paths.Select(f => (Extension: Path.GetExtension(f), Bytes: File.ReadAllBytes(f))).ToArray();
         var mutation = from kind in Gen.Choose(0, 8)
                        from position in Gen.Choose(0, int.MaxValue)
                        from value in Gen.Choose(0, 255)

@@ -116,8 +116,7 @@ public sealed class YamlValidationTests : IDisposable
     [Fact]
     public void TheSampleDatasetsAreValid()
     {
-        var folderPath = Path.Combine(SloQuality.Tests.Shared.RepositoryRoot.Path, "golden-datasets");
-        var results = GoldenDatasetLoader.LoadAll([folderPath]);
+        var results = GoldenDatasetLoader.LoadAll(SloQuality.Tests.Shared.SampleDatasets.Paths);
 
         Assert.Equal(3, results.Count);
         Assert.All(results, r => Assert.True(r.IsValid, string.Join("\n", r.Problems)));
