@@ -13,6 +13,10 @@ public sealed class DatasetCatalog(JobsOptions options)
             ? GoldenDatasetLoader.LoadAll([options.DatasetsFolder], options.DatasetLimits)
             : [];
 
+    /// <summary>The names of the dataset files (valid or not), as <see cref="PathOf"/> finds them.</summary>
+    public IEnumerable<string> Names() =>
+        Directory.Exists(options.DatasetsFolder) ? GoldenDatasetLoader.FindFiles([options.DatasetsFolder]).Select(Path.GetFileNameWithoutExtension).OfType<string>() : [];
+
     /// <summary>The file of the dataset with this name (its file name without extension), or null.</summary>
     public string? PathOf(string name) =>
         Directory.Exists(options.DatasetsFolder)

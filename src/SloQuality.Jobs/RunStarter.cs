@@ -29,7 +29,7 @@ public sealed class RunStarter(IResultStore results, IRunChunkStore chunks, IBac
         var path = datasets.PathOf(datasetName);
         if (path is null)
         {
-            return (null, [new DatasetProblem(Path.Combine(options.DatasetsFolder, datasetName), 0, $"no dataset named '{datasetName}' in {options.DatasetsFolder}")]);
+            return (null, [new DatasetProblem(Path.Combine(options.DatasetsFolder, datasetName), 0, $"no dataset named '{datasetName}' in {options.DatasetsFolder}{Core.Text.DidYouMean.Suffix(datasetName, datasets.Names())}")]);
         }
 
         var problems = new List<DatasetProblem>();

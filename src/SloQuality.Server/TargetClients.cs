@@ -24,7 +24,7 @@ public sealed class TargetClients(string configFolder, Uri? simulator) : IModelC
         var target = targets.FirstOrDefault(t => t.Name == name);
         if (target is null)
         {
-            return (null, null, problems.Count > 0 ? string.Join("; ", problems) : $"unknown model target '{name}' in {Path.Combine(configFolder, ModelTargetCatalog.FileName)}");
+            return (null, null, problems.Count > 0 ? string.Join("; ", problems) : $"unknown model target '{name}' in {Path.Combine(configFolder, ModelTargetCatalog.FileName)}{Core.Text.DidYouMean.Suffix(name, targets.Select(t => t.Name))}");
         }
 
         var (client, clientProblems) = ModelClientFactory.Create(target, configFolder, simulator, Environment.GetEnvironmentVariable);

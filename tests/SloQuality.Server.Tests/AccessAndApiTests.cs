@@ -182,6 +182,9 @@ public sealed class AccessAndApiTests : IAsyncLifetime
     [InlineData("factual-qa", "no-such-target", 1, "unknown model target 'no-such-target'")]
     [InlineData("factual-qa", "sim-stable", 0, "repeat is 0, expected a whole number from 1 to 100")]
     [InlineData("broken", "sim-stable", 1, "broken.jsonl:1: ")]
+    [InlineData("factual_qa", "sim-stable", 1, "no dataset named 'factual_qa'")]
+    [InlineData("factual_qa", "sim-stable", 1, "(did you mean 'factual-qa'?)")]
+    [InlineData("factual-qa", "sim-stabel", 1, "(did you mean 'sim-stable'?)")]
     public async Task ARunThatCannotSucceedIsRefusedWithTheReason(string dataset, string target, int repeat, string reason)
     {
         using var http = new HttpClient { BaseAddress = server.BaseUri };

@@ -161,7 +161,7 @@ public sealed class EvaluateCommand(TextWriter stdout, TextWriter stderr)
         var target = targets.FirstOrDefault(t => t.Name == modelName);
         if (target is null && problems.Count == 0)
         {
-            stderr.WriteLine($"{Path.Combine(configFolder, ModelTargetCatalog.FileName)}:0: unknown model target '{modelName}', expected one of: {string.Join(", ", targets.Select(t => t.Name))} (or recorded:FILE)");
+            stderr.WriteLine($"{Path.Combine(configFolder, ModelTargetCatalog.FileName)}:0: unknown model target '{modelName}'{DidYouMean.Suffix(modelName, targets.Select(t => t.Name))}, expected one of: {string.Join(", ", targets.Select(t => t.Name))} (or recorded:FILE)");
         }
 
         return target;

@@ -84,7 +84,7 @@ public sealed class SignoffCommand(TextWriter stdout, TextWriter stderr)
                 var found = targets.FirstOrDefault(t => t.Name == target);
                 if (found is null)
                 {
-                    return (null, null, $"unknown model target '{target}'");
+                    return (null, null, $"unknown model target '{target}'{Core.Text.DidYouMean.Suffix(target, targets.Select(t => t.Name))}");
                 }
 
                 var concurrency = parsed.Integer("concurrency", found.Concurrency, 1, 1024);

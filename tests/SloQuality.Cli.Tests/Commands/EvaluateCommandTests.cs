@@ -177,6 +177,16 @@ public sealed class EvaluateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task AMisspeltModelTargetGetsASuggestion()
+    {
+        var (exit, _, stderr) = await cli.RunAsync(
+            "evaluate", "--dataset", Repo("golden-datasets", "factual-qa.jsonl"), "--model", "sim-stabel", "--config", Repo("jobs"), "--out", cli.Path("out"));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("unknown model target 'sim-stabel' (did you mean 'sim-stable'?), expected one of:", stderr);
+    }
+
+    [Fact]
     public async Task AMissingApiKeyIsReportedWithoutRunning()
     {
         cli.Write("jobs/targets.yaml", """
