@@ -34,8 +34,9 @@ public static class FirstRun
                 : schedule.Datasets.ToList();
             foreach (var name in names.Where(n => only is null || only.Contains(n)))
             {
-                var (runId, problems) = await starter.StartAsync(name, schedule.Target, schedule.Repeat, CancellationToken.None).ConfigureAwait(false);
-                logger.LogInformation("first run of {Dataset} on {Target}: {Run}{Problems}", name, schedule.Target, runId ?? "not started", problems.Count > 0 ? ": " + string.Join("; ", problems) : string.Empty);
+                // The starter logs the problems of a run it could not start.
+                var (runId, _) = await starter.StartAsync(name, schedule.Target, schedule.Repeat, CancellationToken.None).ConfigureAwait(false);
+                logger.LogInformation("first run of {Dataset} on {Target}: {Run}", name, schedule.Target, runId ?? "not started");
             }
         }
     }

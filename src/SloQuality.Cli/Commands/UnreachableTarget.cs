@@ -24,7 +24,8 @@ internal static class UnreachableTarget
         var colon = first.IndexOf(": ", StringComparison.Ordinal);
         var reason = colon < 0 ? first : first[(colon + 2)..];
         var status = first.StartsWith("http_error ", StringComparison.Ordinal) ? $"HTTP {first[11..14]} " : string.Empty;
-        var where = target.Endpoint is { } endpoint ? $" ({endpoint})" : string.Empty;
+        // Scheme, host, port and path only: user info or a query may carry a credential.
+        var where = target.Endpoint is { } endpoint ? $" ({endpoint.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped)})" : string.Empty;
         return $"every request to {target.Name} failed: {status}{reason}{where}";
     }
 }

@@ -34,14 +34,15 @@ public sealed class UnreachableTargetTests : IDisposable
     [Fact]
     public async Task ARunWhoseEveryCallIsRefusedExitsThreeWithTheReason()
     {
-        var endpoint = new Uri($"http://127.0.0.1:{ServerProcess.FreePort()}/");
+        var port = ServerProcess.FreePort();
 
-        var (exit, _, stderr) = await EvaluateAgainstAsync(endpoint);
+        var (exit, _, stderr) = await EvaluateAgainstAsync(new Uri($"http://user:hunter2@127.0.0.1:{port}/"));
 
         Assert.Equal(3, exit);
         Assert.Contains("sloq: every request to remote failed: ", stderr);
         Assert.Contains("refused", stderr, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains($"({endpoint}v1)", stderr);
+        Assert.Contains($"(http://127.0.0.1:{port}/v1)", stderr);
+        Assert.DoesNotContain("hunter2", stderr);
         Assert.True(File.Exists(cli.Path("out", "items.jsonl")), "the failures are still reported");
     }
 
