@@ -1,7 +1,7 @@
 using Hangfire;
+using Microsoft.Extensions.Logging;
 using SloQuality.Core.Datasets;
 using SloQuality.Core.Evaluation;
-using Microsoft.Extensions.Logging;
 
 namespace SloQuality.Jobs;
 
@@ -12,9 +12,10 @@ namespace SloQuality.Jobs;
 public sealed class RunStarter(IResultStore results, IRunChunkStore chunks, IBackgroundJobClient jobs, DatasetCatalog datasets, JobsOptions options, TimeProvider time, ILogger<RunStarter>? logger = null)
 {
     /// <summary>The run id, or the problems (as <c>file:line: message</c>) that kept the run from starting.</summary>
-    public async Task<(string? RunId, IReadOnlyList<DatasetProblem> Problems)> StartAsync(string datasetName, string target, int repeat, CancellationToken cancellationToken)
+    /// <param name="origin">What asks for the run (<see cref="RunOrigins"/>): SLOs count runs by it.</param>
+    public async Task<(string? RunId, IReadOnlyList<DatasetProblem> Problems)> StartAsync(string datasetName, string target, int repeat, string origin, CancellationToken cancellationToken)
     {
-        var (runId, problems) = await TryStartAsync(datasetName, target, repeat, cancellationToken).ConfigureAwait(false);
+        var (runId, problems) = await TryStartAsync(datasetName, target, repeat, origin, cancellationToken).ConfigureAwait(false);
         if (runId is null)
         {
             logger?.LogWarning("no run of {Dataset} on {Target}: {Problems}", datasetName, target, string.Join("; ", problems.Select(p => p.ToString())));
@@ -23,7 +24,7 @@ public sealed class RunStarter(IResultStore results, IRunChunkStore chunks, IBac
         return (runId, problems);
     }
 
-    private async Task<(string? RunId, IReadOnlyList<DatasetProblem> Problems)> TryStartAsync(string datasetName, string target, int repeat, CancellationToken cancellationToken)
+    private async Task<(string? RunId, IReadOnlyList<DatasetProblem> Problems)> TryStartAsync(string datasetName, string target, int repeat, string origin, CancellationToken cancellationToken)
     {
         options.Validate();
         var path = datasets.PathOf(datasetName);
@@ -48,14 +49,14 @@ public sealed class RunStarter(IResultStore results, IRunChunkStore chunks, IBac
         var planned = dataset.Items.Count * repeat;
         var chunkCount = (planned + options.ChunkSize - 1) / options.ChunkSize;
         await results.RegisterDatasetAsync(dataset, cancellationToken).ConfigureAwait(false);
-        await results.CreateRunAsync(new RunRecord(runId, dataset.Name, dataset.ContentHash, target, planned, repeat, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        await results.CreateRunAsync(new RunRecord(runId, dataset.Name, dataset.ContentHash, target, planned, repeat, time.GetUtcNow(), Origin: origin), cancellationToken).ConfigureAwait(false);
         await chunks.PlanAsync(new RunPlan(runId, path, bytes, options.ChunkSize, chunkCount), cancellationToken).ConfigureAwait(false);
         for (var chunk = 0; chunk < chunkCount; chunk++)
         {
             ChunkJob.Enqueue(jobs, runId, chunk, chunkCount, target);
         }
 
-        logger?.LogInformation("run {RunId} started: {Dataset} on {Target}, {Items} items in {Chunks} chunks", runId, dataset.Name, target, planned, chunkCount);
+        logger?.LogInformation("run {RunId} started ({Origin}): {Dataset} on {Target}, {Items} items in {Chunks} chunks", runId, origin, dataset.Name, target, planned, chunkCount);
 
         return (runId, []);
     }

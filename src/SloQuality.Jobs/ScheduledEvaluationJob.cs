@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Hangfire;
 using SloQuality.Core.Datasets;
+using SloQuality.Core.Evaluation;
 
 namespace SloQuality.Jobs;
 
@@ -31,7 +32,7 @@ public sealed class ScheduledEvaluationJob(RunStarter starter, DatasetCatalog da
         {
             try
             {
-                var (_, found) = await starter.StartAsync(name, target, repeat, cancellationToken).ConfigureAwait(false);
+                var (_, found) = await starter.StartAsync(name, target, repeat, RunOrigins.Schedule, cancellationToken).ConfigureAwait(false);
                 problems.AddRange(found);
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -1,6 +1,6 @@
-using Hangfire;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Hangfire;
 using SloQuality.Core.Evaluation;
 using SloQuality.Core.Reports;
 using SloQuality.Core.Signoff;
@@ -66,7 +66,7 @@ public static partial class ApiEndpoints
                 return refused;
             }
 
-            var (runId, problems) = await starter.StartAsync(request!.Dataset, request.Target, request.Repeat ?? 1, ct).ConfigureAwait(false);
+            var (runId, problems) = await starter.StartAsync(request!.Dataset, request.Target, request.Repeat ?? 1, RunOrigins.Api, ct).ConfigureAwait(false);
             return runId is null
                 ? Results.BadRequest(new { error = "the run did not start", problems = problems.Select(p => p.ToString()) })
                 : Results.Accepted($"/api/runs/{runId}", new { run_id = runId });

@@ -1,3 +1,4 @@
+using SloQuality.Core.Evaluation;
 using SloQuality.Jobs;
 using SloQuality.Storage;
 
@@ -35,7 +36,7 @@ public static class FirstRun
             foreach (var name in names.Where(n => only is null || only.Contains(n)))
             {
                 // The starter logs the problems of a run it could not start.
-                var (runId, _) = await starter.StartAsync(name, schedule.Target, schedule.Repeat, CancellationToken.None).ConfigureAwait(false);
+                var (runId, _) = await starter.StartAsync(name, schedule.Target, schedule.Repeat, RunOrigins.Schedule, CancellationToken.None).ConfigureAwait(false);
                 logger.LogInformation("first run of {Dataset} on {Target}: {Run}", name, schedule.Target, runId ?? "not started");
             }
         }

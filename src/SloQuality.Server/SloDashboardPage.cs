@@ -96,7 +96,7 @@ internal sealed class SloDashboardPage : RazorPage
     {
         var now = time.GetUtcNow();
         var runs = results.GetRunsAsync(now.AddDays(-7), now.AddMinutes(1), CancellationToken.None).GetAwaiter().GetResult().TakeLast(15).Reverse();
-        WriteLiteral("<h3>Latest runs</h3><table class=\"table table-condensed\"><thead><tr><th>Run</th><th>Dataset</th><th>Target</th><th>Items</th><th>Chunks</th><th>Finished</th></tr></thead><tbody>");
+        WriteLiteral("<h3>Latest runs</h3><table class=\"table table-condensed\"><thead><tr><th>Run</th><th>Dataset</th><th>Target</th><th>Origin</th><th>Items</th><th>Chunks</th><th>Finished</th></tr></thead><tbody>");
         foreach (var stored in runs)
         {
             var run = stored.Run;
@@ -107,6 +107,8 @@ internal sealed class SloDashboardPage : RazorPage
             Write(run.DatasetName);
             WriteLiteral("</td><td>");
             Write(run.ModelTarget);
+            WriteLiteral("</td><td>");
+            Write(run.Origin);
             WriteLiteral("</td><td>");
             Write(run.PlannedItems.ToString(CultureInfo.InvariantCulture));
             WriteLiteral("</td><td>");

@@ -184,5 +184,16 @@ public static partial class Schema
                 expires_at TEXT NOT NULL
             );
             """),
+        // Runs stored before origins were recorded count as scheduled, except the candidates that a
+        // stored sign-off names (its record is indented JSON, so the key and value are written alike
+        // by every version): a candidate must not page anyone.
+        (9, "run origins: SLOs count production's runs, not a sign-off's", """
+            ALTER TABLE runs ADD COLUMN origin TEXT NOT NULL DEFAULT 'schedule';
+            ALTER TABLE slo_slices ADD COLUMN origin TEXT NOT NULL DEFAULT 'schedule';
+            UPDATE runs SET origin = 'signoff'
+                WHERE EXISTS (SELECT 1 FROM signoffs s WHERE s.record_json LIKE '%"candidate_run_id": "' || runs.run_id || '"%');
+            UPDATE slo_slices SET origin = 'signoff'
+                WHERE EXISTS (SELECT 1 FROM runs r WHERE r.run_id = slo_slices.run_id AND r.origin = 'signoff');
+            """),
     ];
 }

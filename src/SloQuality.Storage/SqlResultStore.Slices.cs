@@ -12,8 +12,8 @@ public abstract partial class SqlResultStore
         await using var transaction = connection.BeginTransaction();
         await connection.ExecuteAsync("DELETE FROM slo_slices WHERE run_id = @runId", new { runId }, transaction).ConfigureAwait(false);
         await connection.ExecuteAsync(
-            "INSERT INTO slo_slices (run_id, slice_start, model_target, dataset_name, tags, data) VALUES (@RunId, @Start, @ModelTarget, @DatasetName, @Tags, @Data)",
-            slices.Select(s => new { s.RunId, Start = Iso(s.SliceStart), s.ModelTarget, s.DatasetName, s.Tags, Data = SliceCodec.Encode(s) }),
+            "INSERT INTO slo_slices (run_id, slice_start, model_target, dataset_name, tags, origin, data) VALUES (@RunId, @Start, @ModelTarget, @DatasetName, @Tags, @Origin, @Data)",
+            slices.Select(s => new { s.RunId, Start = Iso(s.SliceStart), s.ModelTarget, s.DatasetName, s.Tags, s.Origin, Data = SliceCodec.Encode(s) }),
             transaction).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -23,12 +23,12 @@ public abstract partial class SqlResultStore
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var slices = new List<SliceAggregate>();
         await using (var reader = await connection.ExecuteReaderAsync(
-            "SELECT run_id, slice_start, model_target, dataset_name, tags, data FROM slo_slices WHERE slice_start >= @From AND slice_start < @To ORDER BY slice_start",
+            "SELECT run_id, slice_start, model_target, dataset_name, tags, data, origin FROM slo_slices WHERE slice_start >= @From AND slice_start < @To ORDER BY slice_start",
             new { From = Iso(from), To = Iso(to) }).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                slices.Add(SliceCodec.Decode((byte[])reader[5], reader.GetString(0), reader.GetString(2), reader.GetString(3), Parse(reader.GetString(1)), reader.GetString(4)));
+                slices.Add(SliceCodec.Decode((byte[])reader[5], reader.GetString(0), reader.GetString(2), reader.GetString(3), Parse(reader.GetString(1)), reader.GetString(4), origin: reader.GetString(6)));
             }
         }
 

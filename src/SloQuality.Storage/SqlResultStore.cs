@@ -72,11 +72,11 @@ public abstract partial class SqlResultStore : IResultStore, IEmbeddingStore, IB
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await connection.ExecuteAsync(
             """
-            INSERT INTO runs (run_id, dataset_name, dataset_hash, model_target, planned_items, repeat_count, status, started_at)
-            VALUES (@RunId, @DatasetName, @DatasetHash, @ModelTarget, @PlannedItems, @Repeat, @Status, @StartedAt)
+            INSERT INTO runs (run_id, dataset_name, dataset_hash, model_target, planned_items, repeat_count, status, started_at, origin)
+            VALUES (@RunId, @DatasetName, @DatasetHash, @ModelTarget, @PlannedItems, @Repeat, @Status, @StartedAt, @Origin)
             ON CONFLICT DO NOTHING
             """,
-            new { run.RunId, run.DatasetName, run.DatasetHash, run.ModelTarget, run.PlannedItems, run.Repeat, run.Status, StartedAt = Iso(run.StartedAt) }).ConfigureAwait(false);
+            new { run.RunId, run.DatasetName, run.DatasetHash, run.ModelTarget, run.PlannedItems, run.Repeat, run.Status, StartedAt = Iso(run.StartedAt), run.Origin }).ConfigureAwait(false);
     }
 
     public async Task<RunRecord?> GetRunAsync(string runId, CancellationToken cancellationToken)
@@ -85,13 +85,13 @@ public abstract partial class SqlResultStore : IResultStore, IEmbeddingStore, IB
         var row = await connection.QuerySingleOrDefaultAsync<RunRow>(
             """
             SELECT run_id AS RunId, dataset_name AS DatasetName, dataset_hash AS DatasetHash, model_target AS ModelTarget,
-                   planned_items AS PlannedItems, repeat_count AS RepeatCount, status AS Status, started_at AS StartedAt, finished_at AS FinishedAt
+                   planned_items AS PlannedItems, repeat_count AS RepeatCount, status AS Status, started_at AS StartedAt, finished_at AS FinishedAt, origin AS Origin
             FROM runs WHERE run_id = @runId
             """,
             new { runId }).ConfigureAwait(false);
         return row is null ? null : new RunRecord(
             row.RunId, row.DatasetName, row.DatasetHash, row.ModelTarget, (int)row.PlannedItems, (int)row.RepeatCount,
-            Parse(row.StartedAt), row.FinishedAt is null ? null : Parse(row.FinishedAt), row.Status);
+            Parse(row.StartedAt), row.FinishedAt is null ? null : Parse(row.FinishedAt), row.Status, row.Origin);
     }
 
     public ValueTask WriteItemAsync(ItemResult result, CancellationToken cancellationToken) =>
@@ -148,14 +148,14 @@ public abstract partial class SqlResultStore : IResultStore, IEmbeddingStore, IB
     public async Task<IReadOnlyList<StoredRun>> GetRunsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<(string RunId, string DatasetName, string DatasetHash, string ModelTarget, long Planned, long Repeat, string Status, string StartedAt, string? FinishedAt, string? Summary)>(
+        var rows = await connection.QueryAsync<(string RunId, string DatasetName, string DatasetHash, string ModelTarget, long Planned, long Repeat, string Status, string StartedAt, string? FinishedAt, string? Summary, string Origin)>(
             """
-            SELECT run_id, dataset_name, dataset_hash, model_target, planned_items, repeat_count, status, started_at, finished_at, summary_json
+            SELECT run_id, dataset_name, dataset_hash, model_target, planned_items, repeat_count, status, started_at, finished_at, summary_json, origin
             FROM runs WHERE started_at >= @From AND started_at < @To ORDER BY started_at
             """,
             new { From = Iso(from), To = Iso(to) }).ConfigureAwait(false);
         return rows.Select(r => new StoredRun(
-            new RunRecord(r.RunId, r.DatasetName, r.DatasetHash, r.ModelTarget, (int)r.Planned, (int)r.Repeat, Parse(r.StartedAt), r.FinishedAt is null ? null : Parse(r.FinishedAt), r.Status),
+            new RunRecord(r.RunId, r.DatasetName, r.DatasetHash, r.ModelTarget, (int)r.Planned, (int)r.Repeat, Parse(r.StartedAt), r.FinishedAt is null ? null : Parse(r.FinishedAt), r.Status, r.Origin),
             r.Summary)).ToList();
     }
 
@@ -259,5 +259,5 @@ public abstract partial class SqlResultStore : IResultStore, IEmbeddingStore, IB
 
     internal static DateTimeOffset Parse(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 
-    private sealed record RunRow(string RunId, string DatasetName, string DatasetHash, string ModelTarget, long PlannedItems, long RepeatCount, string Status, string StartedAt, string? FinishedAt);
+    private sealed record RunRow(string RunId, string DatasetName, string DatasetHash, string ModelTarget, long PlannedItems, long RepeatCount, string Status, string StartedAt, string? FinishedAt, string Origin);
 }

@@ -1,4 +1,5 @@
 using Hangfire;
+using SloQuality.Core.Evaluation;
 
 namespace SloQuality.Jobs.Tests;
 
@@ -15,7 +16,7 @@ public sealed class FanOutTests : IDisposable
             $"{{\"id\": \"q{i}\", \"input\": \"What is item number {i}?\", \"reference\": \"Item number {i} is a test item.\"}}"));
         await using var harness = await JobHarness.StartAsync(datasets, chunkSize: 25);
 
-        var (runId, problems) = await harness.Starter.StartAsync("big", "sim", repeat: 1, CancellationToken.None);
+        var (runId, problems) = await harness.Starter.StartAsync("big", "sim", repeat: 1, RunOrigins.Schedule, CancellationToken.None);
         Assert.Empty(problems);
         var run = await harness.WaitForRunAsync(runId!, TimeSpan.FromSeconds(60));
 
@@ -43,8 +44,8 @@ public sealed class FanOutTests : IDisposable
         File.WriteAllText(Path.Combine(datasets, "broken.jsonl"), "{\"id\": \"a\", \"input\": \"x\"\n");
         await using var harness = await JobHarness.StartAsync(datasets, chunkSize: 25);
 
-        var (runId, problems) = await harness.Starter.StartAsync("broken", "sim", repeat: 1, CancellationToken.None);
-        var (missing, notFound) = await harness.Starter.StartAsync("nope", "sim", repeat: 1, CancellationToken.None);
+        var (runId, problems) = await harness.Starter.StartAsync("broken", "sim", repeat: 1, RunOrigins.Schedule, CancellationToken.None);
+        var (missing, notFound) = await harness.Starter.StartAsync("nope", "sim", repeat: 1, RunOrigins.Schedule, CancellationToken.None);
 
         Assert.Null(runId);
         Assert.StartsWith($"{Path.Combine(datasets, "broken.jsonl")}:1: ", problems[0].ToString());

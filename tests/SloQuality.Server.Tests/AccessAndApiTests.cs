@@ -231,6 +231,19 @@ public sealed class AccessAndApiTests : IAsyncLifetime
         Assert.Contains("no regression: hallucination", page, StringComparison.Ordinal);
         Assert.Contains("drift against the baseline&#39;s outputs on factual-qa</td><td>pass</td><td>mean similarity", page.Replace("&#x27;", "&#39;", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Contains(id, await (await Send(http, HttpMethod.Get, "/hangfire/signoffs", Basic("admin", "correct horse"))).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // The candidate's runs are in the history as the sign-off's, and no SLO counts them: trying a
+        // release candidate pages nobody.
+        var runs = JsonDocument.Parse(await (await Send(http, HttpMethod.Get, "/api/runs", Basic("viewer", "look only"))).Content.ReadAsStringAsync()).RootElement;
+        var candidateRuns = runs.EnumerateArray().Where(r => r.GetProperty("model_target").GetString() == "sim-candidate").ToList();
+        Assert.NotEmpty(candidateRuns);
+        Assert.All(candidateRuns, r => Assert.Equal("signoff", r.GetProperty("origin").GetString()));
+        var slosPage = await (await Send(http, HttpMethod.Get, "/hangfire/slos", Basic("admin", "correct horse"))).Content.ReadAsStringAsync();
+        var api = await (await Send(http, HttpMethod.Get, "/api/slo", Basic("viewer", "look only"))).Content.ReadAsStringAsync();
+        var latestRuns = slosPage.IndexOf("<h3>Latest runs", StringComparison.Ordinal);
+        Assert.DoesNotContain("sim-candidate", slosPage[..latestRuns], StringComparison.Ordinal);
+        Assert.Matches("sim-candidate</td><td>signoff</td>", slosPage[latestRuns..]);
+        Assert.DoesNotContain("sim-candidate", api, StringComparison.Ordinal);
     }
 
     private static AuthenticationHeaderValue Basic(string user, string password) =>

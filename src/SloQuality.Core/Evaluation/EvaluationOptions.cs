@@ -12,8 +12,16 @@ public sealed record EvaluationOptions
     /// <summary>Times each item is sent. Default 1.</summary>
     public int Repeat { get; init; } = 1;
 
+    /// <summary>What started the run (<see cref="RunOrigins"/>); a resumed run keeps the origin it was stored with.</summary>
+    public string Origin { get; init; } = RunOrigins.Cli;
+
     public void Validate()
     {
+        if (!RunOrigins.IsKnown(Origin) || Origin == RunOrigins.Production)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Origin), Origin, $"origin must be one of {RunOrigins.Schedule}, {RunOrigins.Api}, {RunOrigins.Cli}, {RunOrigins.Signoff}");
+        }
+
         if (Concurrency < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(Concurrency), Concurrency, "concurrency must be 1 or more");

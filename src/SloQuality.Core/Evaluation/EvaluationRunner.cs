@@ -27,7 +27,7 @@ public sealed class EvaluationRunner(IResultStore store, ItemScorer scorer, Time
         var runId = options.RunId ?? NewRunId(dataset, client);
         await store.RegisterDatasetAsync(dataset, cancellationToken).ConfigureAwait(false);
         var planned = dataset.Items.Count * options.Repeat;
-        var asked = new RunRecord(runId, dataset.Name, dataset.ContentHash, client.TargetName, planned, options.Repeat, time.GetUtcNow());
+        var asked = new RunRecord(runId, dataset.Name, dataset.ContentHash, client.TargetName, planned, options.Repeat, time.GetUtcNow(), Origin: options.Origin);
         await store.CreateRunAsync(asked, cancellationToken).ConfigureAwait(false);
         var run = (await store.GetRunAsync(runId, cancellationToken).ConfigureAwait(false))!;
         if (RunIdentity.Mismatch(run, asked) is { } mismatch)

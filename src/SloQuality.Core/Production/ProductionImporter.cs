@@ -1,3 +1,4 @@
+using SloQuality.Core.Evaluation;
 using SloQuality.Core.Slo;
 
 namespace SloQuality.Core.Production;
@@ -47,6 +48,7 @@ public sealed class ProductionImporter(PrometheusClient prometheus, ISloSliceSto
                 DatasetName = string.Empty,
                 SliceStart = boundaries[k],
                 Source = SliceSources.Prometheus,
+                Origin = RunOrigins.Production,
                 Items = requestCount,
                 Answered = goodCount,
                 Unavailable = requestCount - goodCount,

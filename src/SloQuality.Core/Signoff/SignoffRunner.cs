@@ -108,8 +108,8 @@ public sealed class SignoffRunner(IResultStore results, ISignoffStore signoffs, 
             return (null, problem ?? $"no client for '{target}'");
         }
 
-        var outcome = await runner.RunAsync(dataset, client, model, new EvaluationOptions(), null, cancellationToken).ConfigureAwait(false);
-        return (new RunRecord(outcome.Summary.RunId, dataset.Name, dataset.ContentHash, target, dataset.Items.Count, 1, outcome.Summary.StartedAt, outcome.Summary.FinishedAt, RunRecord.Completed), null);
+        var outcome = await runner.RunAsync(dataset, client, model, new EvaluationOptions { Origin = RunOrigins.Signoff }, null, cancellationToken).ConfigureAwait(false);
+        return (new RunRecord(outcome.Summary.RunId, dataset.Name, dataset.ContentHash, target, dataset.Items.Count, 1, outcome.Summary.StartedAt, outcome.Summary.FinishedAt, RunRecord.Completed, RunOrigins.Signoff), null);
     }
 
     private sealed record Compared(GoldenDataset Dataset, RunRecord BaselineRun, IReadOnlyList<ItemResult> Baseline, RunRecord CandidateRun, IReadOnlyList<ItemResult> Candidate);

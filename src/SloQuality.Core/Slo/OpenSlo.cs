@@ -50,6 +50,11 @@ public static class OpenSlo
             source["tags"] = slo.Scope.TagList;
         }
 
+        if (slo.Scope.Origins is { } origins)
+        {
+            source["origins"] = origins;
+        }
+
         if (slo.Of is not null)
         {
             source["of"] = slo.Of;

@@ -94,7 +94,7 @@ internal static partial class OpenSloReader
             Window = window,
             Budgeting = budgeting,
             Objective = target.Value,
-            Scope = new SloScope(Names(source, "targets"), Names(source, "datasets"), Names(source, "tags")),
+            Scope = new SloScope(Names(source, "targets"), Names(source, "datasets"), Names(source, "tags"), source.Get("origins") is null ? null : Names(source, "origins")),
             Criticality = labels is null ? "medium" : r.String(labels, "criticality") ?? "medium",
             Of = r.String(source, "of"),
         };

@@ -1,3 +1,5 @@
+using SloQuality.Core.Evaluation;
+
 namespace SloQuality.Core.Slo;
 
 /// <summary>
@@ -29,6 +31,12 @@ public sealed class SliceAggregate
     /// <see cref="SliceSources.Prometheus"/> (production traffic imported from a Prometheus server).
     /// </summary>
     public string Source { get; init; } = SliceSources.Replay;
+
+    /// <summary>
+    /// What started the slice's run (<see cref="RunOrigins"/>); <see cref="RunOrigins.Production"/>
+    /// for imported traffic. An SLO counts the origins its scope names.
+    /// </summary>
+    public string Origin { get; init; } = RunOrigins.Schedule;
 
     public long Items { get; set; }
 

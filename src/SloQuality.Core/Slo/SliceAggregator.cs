@@ -19,7 +19,7 @@ public static class SliceAggregator
             var tags = signatures.GetValueOrDefault(r.ItemId, string.Empty);
             if (!slices.TryGetValue((start, tags), out var slice))
             {
-                slice = new SliceAggregate { RunId = run.RunId, ModelTarget = run.ModelTarget, DatasetName = run.DatasetName, SliceStart = start, Tags = tags };
+                slice = new SliceAggregate { RunId = run.RunId, ModelTarget = run.ModelTarget, DatasetName = run.DatasetName, SliceStart = start, Tags = tags, Origin = run.Origin };
                 slices[(start, tags)] = slice;
             }
 

@@ -1,3 +1,5 @@
+using SloQuality.Core.Evaluation;
+
 namespace SloQuality.Core.Slo;
 
 /// <summary>
@@ -44,7 +46,7 @@ public static class SliceCodec
         return memory.ToArray();
     }
 
-    public static SliceAggregate Decode(byte[] data, string runId, string modelTarget, string datasetName, DateTimeOffset sliceStart, string tags = "", string source = SliceSources.Replay)
+    public static SliceAggregate Decode(byte[] data, string runId, string modelTarget, string datasetName, DateTimeOffset sliceStart, string tags = "", string source = SliceSources.Replay, string origin = RunOrigins.Schedule)
     {
         using var r = new BinaryReader(new MemoryStream(data));
         var version = r.ReadByte();
@@ -66,6 +68,7 @@ public static class SliceCodec
             SliceStart = sliceStart,
             Tags = tags,
             Source = source,
+            Origin = source == SliceSources.Replay ? origin : RunOrigins.Production,
             Items = counts[0],
             Answered = counts[1],
             Correct = counts[2],

@@ -35,7 +35,7 @@ public sealed class SloFoldService(ISloSliceStore store, TimeProvider time, Revi
         foreach (var slo in set.Slos)
         {
             var scope = slo.Sli == SliKinds.Mttr ? set.Slos.Single(s => s.Name == slo.Of).Scope : slo.Scope;
-            var targets = slices.Select(s => s.ModelTarget).Concat(scope.Targets).Distinct(StringComparer.Ordinal)
+            var targets = slices.Where(s => scope.CoversOrigin(s.Origin)).Select(s => s.ModelTarget).Concat(scope.Targets).Distinct(StringComparer.Ordinal)
                 .Where(t => scope.Targets.Count == 0 || scope.Targets.Contains(t, StringComparer.Ordinal))
                 .Order(StringComparer.Ordinal);
             foreach (var target in targets)

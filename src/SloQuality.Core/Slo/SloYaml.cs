@@ -1,4 +1,5 @@
 using SloQuality.Core.Datasets;
+using SloQuality.Core.Evaluation;
 using SloQuality.Core.Yaml;
 
 namespace SloQuality.Core.Slo;
@@ -106,8 +107,33 @@ internal static class SloYaml
             return SloScope.All;
         }
 
-        r.RejectUnknown(scope, "scope.", "targets", "datasets", "tags");
-        return new SloScope(Names(r, scope, "targets"), Names(r, scope, "datasets"), Names(r, scope, "tags"));
+        r.RejectUnknown(scope, "scope.", "targets", "datasets", "tags", "origins");
+        return new SloScope(Names(r, scope, "targets"), Names(r, scope, "datasets"), Names(r, scope, "tags"), Origins(r, scope));
+    }
+
+    /// <summary><c>scope.origins</c>: which runs count (<see cref="RunOrigins"/>); null when not given.</summary>
+    private static List<string>? Origins(NodeReader r, MappingNode scope)
+    {
+        if (scope.Get("origins") is null)
+        {
+            return null;
+        }
+
+        var origins = Names(r, scope, "origins");
+        foreach (var (origin, line) in (scope.Get("origins") as SequenceNode)?.Items.OfType<ScalarNode>().Select(n => (n.Text, n.Line)) ?? [])
+        {
+            if (origin is not null && !RunOrigins.IsKnown(origin))
+            {
+                r.Report(line, $"unknown origin '{origin}' in scope.origins{Text.DidYouMean.Suffix(origin, RunOrigins.All)}, expected any of {string.Join(", ", RunOrigins.All)}");
+            }
+        }
+
+        if (origins.Count == 0)
+        {
+            r.Report(scope.Get("origins")!.Line, $"scope.origins must name at least one of {string.Join(", ", RunOrigins.All)}");
+        }
+
+        return origins;
     }
 
     private static List<string> Names(NodeReader r, MappingNode map, string key) =>

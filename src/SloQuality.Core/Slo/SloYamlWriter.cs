@@ -35,9 +35,15 @@ public static class SloYamlWriter
             }
 
             entry["objective"] = slo.Objective;
-            if (slo.Scope.Targets.Count + slo.Scope.Datasets.Count + slo.Scope.TagList.Count > 0)
+            if (slo.Scope.Targets.Count + slo.Scope.Datasets.Count + slo.Scope.TagList.Count > 0 || slo.Scope.Origins is not null)
             {
-                entry["scope"] = new Dictionary<string, object?> { ["targets"] = slo.Scope.Targets, ["datasets"] = slo.Scope.Datasets, ["tags"] = slo.Scope.TagList };
+                var scope = new Dictionary<string, object?> { ["targets"] = slo.Scope.Targets, ["datasets"] = slo.Scope.Datasets, ["tags"] = slo.Scope.TagList };
+                if (slo.Scope.Origins is { } origins)
+                {
+                    scope["origins"] = origins;
+                }
+
+                entry["scope"] = scope;
             }
 
             entry["criticality"] = slo.Criticality;

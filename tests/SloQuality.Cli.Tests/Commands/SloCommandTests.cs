@@ -87,6 +87,38 @@ public sealed class SloCommandTests : IDisposable
         Assert.Contains("no SLO has data yet", output);
     }
 
+    [Fact]
+    public async Task ASignoffLeavesSloStatusAsItWasBecauseACandidateIsNotInProduction()
+    {
+        var dataset = CliRun.Repo("golden-datasets", "factual-qa.jsonl");
+        var store = run.Path("results.db");
+        var evaluate = await run.RunAsync("evaluate", "--dataset", dataset, "--model", "sim-stable", "--out", run.Path("out"), "--config", Jobs, "--store", store, "--no-progress");
+        Assert.True(evaluate.Exit == 0, evaluate.Err);
+        var at = DateTimeOffset.UtcNow.AddHours(1).ToString("O");
+        string[] status = ["slo", "status", "--config", Jobs, "--store", store, "--at", at];
+        var before = await run.RunAsync(status);
+
+        var signoff = await run.RunAsync("signoff", "--candidate", "sim-candidate", "--baseline", "sim-stable", "--config", Jobs, "--datasets", dataset, "--store", store);
+        var after = await run.RunAsync(status);
+
+        Assert.True(before.Exit == 0, before.Err);
+        Assert.Contains("(reused)", signoff.Out, StringComparison.Ordinal);
+        Assert.Contains("sim-stable", before.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("sim-candidate", after.Out, StringComparison.Ordinal);
+        Assert.Equal(WithoutCatchUp(before.Out), WithoutCatchUp(after.Out));
+
+        // The candidate's run is in the shared history, marked as the sign-off's.
+        await using var results = new Storage.Sqlite.SqliteResultStore(store);
+        await results.InitializeAsync(CancellationToken.None);
+        var runs = await results.GetRunsAsync(DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddHours(1), CancellationToken.None);
+        Assert.Equal(["cli", "signoff"], runs.Select(r => r.Run.Origin).Order(StringComparer.Ordinal));
+        Assert.Equal("signoff", runs.Single(r => r.Run.ModelTarget == "sim-candidate").Run.Origin);
+    }
+
+    /// <summary>The status without the line counting windows caught up (the first fold stores them, the next has none left).</summary>
+    private static string WithoutCatchUp(string output) =>
+        string.Join('\n', output.Split('\n').Where(l => !l.Contains("caught up", StringComparison.Ordinal)));
+
     private static string Key(Core.Slo.SloDefinition s) =>
         $"{s.Name}|{s.Sli}|{s.Operator}|{s.Target}|{s.Objective}|{s.Window}|{s.Budgeting.Method}|{s.Budgeting.SliceLength}|{s.Of}|{s.Criticality}";
 }

@@ -62,9 +62,27 @@ public abstract class SloFoldStoreTests(IStoreKind kind) : IAsyncLifetime
         Assert.Equal(100, slices.Sum(s => s.Ttft.Count));
     }
 
-    private async Task<RunRecord> RunAsync(string id, DateTimeOffset at, int correct)
+    [Fact]
+    public async Task ARunsOriginIsStoredWithItAndItsSlicesAndTheFoldLeavesSignoffRunsOut()
     {
-        var run = new RunRecord(id, "qa", "h", "sim", 100, 1, at);
+        await RunAsync("scheduled", Monday.AddHours(1), correct: 95, RunOrigins.Schedule);
+        await RunAsync("candidate", Monday.AddHours(2), correct: 10, RunOrigins.Signoff, target: "candidate");
+        var slo = new SloDefinition { Name = "correct", Sli = SliKinds.CorrectnessRate, Operator = ">=", Target = 0.9, Objective = 0.9, Window = new SloWindow(SloWindow.Daily) };
+
+        var runs = await store.GetRunsAsync(Monday, Monday.AddDays(1), CancellationToken.None);
+        var slices = await store.ReadSlicesAsync(Monday, Monday.AddDays(1), CancellationToken.None);
+        var folded = await new SloFoldService(store, new FakeTimeProvider(Monday.AddHours(12))).FoldAsync(new SloSet([slo], new AvailabilityCounting()), CancellationToken.None);
+
+        Assert.Equal([RunOrigins.Schedule, RunOrigins.Signoff], runs.Select(r => r.Run.Origin));
+        Assert.Equal(RunOrigins.Signoff, (await store.GetRunAsync("candidate", CancellationToken.None))!.Origin);
+        Assert.Equal([RunOrigins.Schedule, RunOrigins.Signoff], slices.Select(s => s.Origin).Distinct());
+        var only = Assert.Single(folded.Current);
+        Assert.Equal(("sim", 0.95), (only.ModelTarget, only.Value));
+    }
+
+    private async Task<RunRecord> RunAsync(string id, DateTimeOffset at, int correct, string origin = RunOrigins.Cli, string target = "sim")
+    {
+        var run = new RunRecord(id, "qa", "h", target, 100, 1, at, Origin: origin);
         await store.CreateRunAsync(run, CancellationToken.None);
         var results = Enumerable.Range(0, 100).Select(i => new ItemResult
         {

@@ -22,9 +22,9 @@ public sealed class QualityReportBuilder(ISloSliceStore sliceStore, IResultStore
         var asOf = to < now ? to : now;
         var lookback = set.Slos.Select(SloFold.Lookback).Append(TimeSpan.FromDays(TrendDays)).Max() + (to - from);
         var slices = await sliceStore.ReadSlicesAsync(asOf - lookback, asOf, cancellationToken).ConfigureAwait(false);
-        var runs = (await results.GetRunsAsync(from, to, cancellationToken).ConfigureAwait(false)).Where(r => r.Run.Status == RunRecord.Completed).ToList();
+        var runs = (await results.GetRunsAsync(from, to, cancellationToken).ConfigureAwait(false)).Where(r => r.Run.Status == RunRecord.Completed && r.Run.Origin != RunOrigins.Signoff).ToList();
         var fold = new SloFold(set, reviews is null ? null : await FoldLabels.LoadAsync(reviews, slices, asOf - lookback, asOf, correction, cancellationToken).ConfigureAwait(false));
-        var targets = slices.Where(s => s.SliceStart >= asOf - TimeSpan.FromDays(TrendDays)).Select(s => s.ModelTarget)
+        var targets = slices.Where(s => s.SliceStart >= asOf - TimeSpan.FromDays(TrendDays) && s.Origin != RunOrigins.Signoff).Select(s => s.ModelTarget)
             .Concat(runs.Select(r => r.Run.ModelTarget))
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var reports = new List<TargetReport>();
