@@ -38,6 +38,9 @@ public static class SloqApp
                        [--junit FILE] [--markdown FILE] [--approver NAME] [--max-age 7d]
               Model-release sign-off: paired statistics against the baseline, a verdict with its
               rules (exit 0 approved, 1 rejected, 2 insufficient evidence), a stored record.
+          sloq compare RUN_A RUN_B [--markdown FILE] [--dataset PATH] [--config DIR] [--store FILE]
+              Two runs of one dataset side by side: the paired tests (B against A), the drift
+              between their outputs, and the items whose verdict or output changed.
           sloq hitl sample --run RUN_ID --n N --out FILE.csv [--dataset PATH]
           sloq hitl import FILE.csv [--training FILE.jsonl --dataset PATH]
               Human review: a stratified sheet (flagged, unflagged, borderline) to label, and its
@@ -65,6 +68,7 @@ public static class SloqApp
                 ["report", .. var rest] => await new ReportCommand(stdout, stderr).RunAsync(rest, cancellationToken).ConfigureAwait(false),
                 ["datasets", "validate", .. var rest] => ValidateCommand.Run(rest, stdout, stderr, cancellationToken),
                 ["signoff", .. var rest] => await new SignoffCommand(stdout, stderr).RunAsync([.. rest], cancellationToken).ConfigureAwait(false),
+                ["compare", .. var rest] => await new CompareCommand(stdout, stderr).RunAsync(rest, cancellationToken).ConfigureAwait(false),
                 ["hitl", .. var rest] => await new HitlCommand(stdout, stderr).RunAsync(rest, cancellationToken).ConfigureAwait(false),
                 ["detector", .. var rest] => await new DetectorCommand(stdout, stderr).RunAsync(rest, cancellationToken).ConfigureAwait(false),
                 ["simulate", .. var rest] => await SimulateCommand.RunAsync(rest, stdout, stderr, cancellationToken).ConfigureAwait(false),

@@ -145,15 +145,21 @@ public abstract partial class SqlResultStore : IResultStore, IEmbeddingStore, IB
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<StoredRun>> GetRunsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    public async Task<StoredRun?> GetStoredRunAsync(string runId, CancellationToken cancellationToken) =>
+        (await QueryRunsAsync("run_id = @RunId", new { RunId = runId }, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+
+    public async Task<IReadOnlyList<StoredRun>> GetRunsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        await QueryRunsAsync("started_at >= @From AND started_at < @To", new { From = Iso(from), To = Iso(to) }, cancellationToken).ConfigureAwait(false);
+
+    private async Task<IReadOnlyList<StoredRun>> QueryRunsAsync(string where, object parameters, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<(string RunId, string DatasetName, string DatasetHash, string ModelTarget, long Planned, long Repeat, string Status, string StartedAt, string? FinishedAt, string? Summary, string Origin)>(
-            """
+            $"""
             SELECT run_id, dataset_name, dataset_hash, model_target, planned_items, repeat_count, status, started_at, finished_at, summary_json, origin
-            FROM runs WHERE started_at >= @From AND started_at < @To ORDER BY started_at
+            FROM runs WHERE {where} ORDER BY started_at
             """,
-            new { From = Iso(from), To = Iso(to) }).ConfigureAwait(false);
+            parameters).ConfigureAwait(false);
         return rows.Select(r => new StoredRun(
             new RunRecord(r.RunId, r.DatasetName, r.DatasetHash, r.ModelTarget, (int)r.Planned, (int)r.Repeat, Parse(r.StartedAt), r.FinishedAt is null ? null : Parse(r.FinishedAt), r.Status, r.Origin),
             r.Summary)).ToList();

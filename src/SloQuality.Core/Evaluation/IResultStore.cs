@@ -36,6 +36,9 @@ public interface IResultStore : IAsyncDisposable
     Task SetDriftSimilaritiesAsync(string runId, IReadOnlyList<(string ItemId, int Repeat, double? Similarity)> similarities, CancellationToken cancellationToken);
 
     /// <summary>Runs (running or completed) that started in [from, to), oldest first, with their summaries (JSON, once completed).</summary>
+    /// <summary>One run with its summary (null until it completed), or null when there is no such run.</summary>
+    Task<StoredRun?> GetStoredRunAsync(string runId, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<StoredRun>> GetRunsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 
     /// <summary>Marks the run completed and stores its summary (as JSON).</summary>

@@ -96,7 +96,7 @@ public sealed class SignoffRunner(IResultStore results, ISignoffStore signoffs, 
 
     private async Task<RunSummary?> SummaryAsync(RunRecord run, CancellationToken cancellationToken)
     {
-        var stored = (await results.GetRunsAsync(run.StartedAt.AddSeconds(-1), run.StartedAt.AddSeconds(1), cancellationToken).ConfigureAwait(false)).FirstOrDefault(r => r.Run.RunId == run.RunId);
+        var stored = await results.GetStoredRunAsync(run.RunId, cancellationToken).ConfigureAwait(false);
         return stored?.SummaryJson is { } json ? SummaryJson.Deserialize(json) : null;
     }
 
