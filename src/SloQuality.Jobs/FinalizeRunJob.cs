@@ -15,13 +15,13 @@ public sealed class FinalizeRunJob(IRunChunkStore chunks, IResultStore results, 
 {
     [DisplayName("finalise {0}")]
     [AutomaticRetry(Attempts = 5)]
-    public async Task RunAsync(string runId, string target, CancellationToken cancellationToken)
+    public async Task<string> RunAsync(string runId, string target, CancellationToken cancellationToken)
     {
         var run = await results.GetRunAsync(runId, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"run {runId} is not in the result store");
         if (run.Status == RunRecord.Completed)
         {
-            return;
+            return RunPage(runId);
         }
 
         var plan = await chunks.GetPlanAsync(runId, cancellationToken).ConfigureAwait(false)
@@ -40,7 +40,14 @@ public sealed class FinalizeRunJob(IRunChunkStore chunks, IResultStore results, 
                 logger?.LogInformation("{Line}", Finished(outcome.Summary, Path.Combine(folder, "report.html")));
             },
             cancellationToken).ConfigureAwait(false);
+        return RunPage(runId);
     }
+
+    /// <summary>
+    /// The job's result: where the service shows the run. Hangfire keeps it with the succeeded state, and
+    /// the dashboard's job page links it (see the server's job page renderer).
+    /// </summary>
+    public static string RunPage(string runId) => "/runs/" + Uri.EscapeDataString(runId);
 
     /// <summary>The log line of a finished run: its headline figures and where its report is.</summary>
     public static string Finished(RunSummary summary, string report)

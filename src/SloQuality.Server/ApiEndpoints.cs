@@ -112,7 +112,8 @@ public static partial class ApiEndpoints
 
             var path = Path.Combine(settings.OutputFolder, "reports", kind, period, file);
             var type = file.EndsWith(".html", StringComparison.Ordinal) ? "text/html" : file.EndsWith(".md", StringComparison.Ordinal) ? "text/markdown" : "application/json";
-            return File.Exists(path) ? Results.File(Path.GetFullPath(path), type + "; charset=utf-8", file) : Results.NotFound();
+            // No download name: a browser shows the report where it is opened (it is self-contained and loads nothing).
+            return File.Exists(path) ? Results.File(Path.GetFullPath(path), type + "; charset=utf-8") : Results.NotFound();
         });
     }
 

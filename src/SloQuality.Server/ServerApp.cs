@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.Dashboard;
 using Microsoft.OpenApi;
 using SloQuality.Jobs;
+using SloQuality.Server.Web;
 
 namespace SloQuality.Server;
 
@@ -52,6 +53,7 @@ public sealed class ServerApp : IAsyncDisposable
         var access = app.Services.GetRequiredService<Access>();
         SloDashboardPage.Register();
         SignoffDashboardPage.Register();
+        JobPageLinks.Register();
         app.UseRouting();
         app.UseSloQualityAccess(access);
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
@@ -63,6 +65,7 @@ public sealed class ServerApp : IAsyncDisposable
         app.MapGet("/", () => Results.Redirect("/hangfire")).WithMetadata(AccessRule.Anonymous);
         app.MapOpenApi("/api/openapi.json").WithMetadata(AccessRule.ReadOnlyReads);
         app.MapSloQualityApi();
+        app.MapSloQualityPages();
         app.MapSloQualityMetrics(settings);
         return new ServerApp(app, settings, simulator);
     }

@@ -5,6 +5,7 @@ using SloQuality.Core.Evaluation;
 using SloQuality.Core.Reports;
 using SloQuality.Core.Slo;
 using SloQuality.Jobs;
+using SloQuality.Server.Web;
 
 namespace SloQuality.Server;
 
@@ -30,7 +31,7 @@ internal sealed class SloDashboardPage : RazorPage
         var services = Context.GetHttpContext().RequestServices;
         var settings = services.GetRequiredService<ServerSettings>();
         var time = services.GetRequiredService<TimeProvider>();
-        WriteLiteral("<h1 class=\"page-header\">Quality SLOs</h1>");
+        WriteLiteral("<h1 class=\"page-header\">Quality SLOs</h1><p><a href=\"/reports\">Daily and weekly reports</a> · <a href=\"/compare\">Compare two runs</a></p>");
         var (set, problems) = SloCatalog.Load(settings.ConfigFolder);
         if (problems.Count > 0)
         {
@@ -46,50 +47,58 @@ internal sealed class SloDashboardPage : RazorPage
         }
         else
         {
-            var fold = SloFoldService.Create(services.GetRequiredService<ISloSliceStore>(), time, settings.ConfigFolder).FoldAsync(set, CancellationToken.None).GetAwaiter().GetResult();
-            WriteSlos(fold);
+            var fold = SloFoldService.Create(services.GetRequiredService<ISloSliceStore>(), time, settings.ConfigFolder).FoldAsync(set, CancellationToken.None, seriesPoints: 24).GetAwaiter().GetResult();
+            WriteSlos(set, fold);
         }
 
         WriteRuns(services.GetRequiredService<IResultStore>(), services.GetRequiredService<IRunChunkStore>(), time);
         WriteDatasets(services.GetRequiredService<DatasetCatalog>());
     }
 
-    private void WriteSlos(SloFoldResult fold)
+    private void WriteSlos(SloSet set, SloFoldResult fold)
     {
         if (fold.Current.Count == 0)
         {
             WriteLiteral("<p>No SLO has data yet: the first runs are on their way.</p>");
         }
 
+        var series = (fold.Series ?? []).ToDictionary(s => (s.Slo, s.ModelTarget));
         foreach (var target in fold.Current.GroupBy(e => e.ModelTarget))
         {
             WriteLiteral("<h3>");
             Write(target.Key);
-            WriteLiteral("</h3><table class=\"table table-condensed\"><thead><tr><th>SLO</th><th>SLI</th><th>95% interval</th><th>n</th><th>Status</th><th>Budget left</th><th>Burn rate</th><th>Alert</th></tr></thead><tbody>");
-            foreach (var row in target.Select(SloFigures.For))
+            WriteLiteral("</h3><table class=\"table table-condensed\"><thead><tr><th>SLO</th><th>Promise</th><th>SLI</th><th>95% interval</th><th>n</th><th>Over the window</th><th>Status</th><th>Budget left</th><th>Burn rate</th><th>Alert</th></tr></thead><tbody>");
+            foreach (var e in target)
             {
-                var css = row.Status == "met" ? "success" : row.Status == "breached" ? "danger" : "warning";
+                var slo = set.Slos.First(s => s.Name == e.Slo);
+                var css = e.Status == SloEvaluation.Met ? "success" : e.Status == SloEvaluation.Breached ? "danger" : "warning";
                 WriteLiteral($"<tr class=\"{css}\"><td>");
-                Write(row.Slo);
+                Write(e.Slo);
                 WriteLiteral("</td><td>");
-                Write(row.Value);
+                Write(SloPageFigures.Promise(slo));
                 WriteLiteral("</td><td>");
-                Write(row.Interval);
+                Write(SloPageFigures.Value(e.Sli, e.Value));
                 WriteLiteral("</td><td>");
-                Write(row.N);
+                Write(e.Low is null || e.High is null ? string.Empty : $"[{SloPageFigures.Value(e.Sli, e.Low)}, {SloPageFigures.Value(e.Sli, e.High)}]");
                 WriteLiteral("</td><td>");
-                Write(row.Status);
+                Write(e.N.ToString(CultureInfo.InvariantCulture));
                 WriteLiteral("</td><td>");
-                Write(row.BudgetRemaining);
+                WriteLiteral(series.TryGetValue((e.Slo, e.ModelTarget), out var line) ? SloPageFigures.Sparkline(line, slo) : string.Empty);
                 WriteLiteral("</td><td>");
-                Write(row.BurnRate);
+                Write(e.Status.Replace('_', ' '));
                 WriteLiteral("</td><td>");
-                Write(row.Alert);
+                Write(SloFigures.Budget(e.Budget));
+                WriteLiteral("</td><td>");
+                Write(e.BurnRate is { } b ? (double.IsInfinity(b) ? "∞" : b.ToString("0.0", CultureInfo.InvariantCulture)) : "-");
+                WriteLiteral("</td><td>");
+                Write(e.Alert.State);
                 WriteLiteral("</td></tr>");
             }
 
             WriteLiteral("</tbody></table>");
         }
+
+        WriteLiteral(SloPageFigures.Legend);
     }
 
     private void WriteRuns(IResultStore results, IRunChunkStore chunks, TimeProvider time)
@@ -101,9 +110,9 @@ internal sealed class SloDashboardPage : RazorPage
         {
             var run = stored.Run;
             var progress = chunks.GetProgressAsync(run.RunId, CancellationToken.None).GetAwaiter().GetResult();
-            WriteLiteral("<tr><td><code>");
-            Write(run.RunId);
-            WriteLiteral("</code></td><td>");
+            WriteLiteral("<tr><td>");
+            WriteLiteral(WebPage.RunLink(run.RunId));
+            WriteLiteral("</td><td>");
             Write(run.DatasetName);
             WriteLiteral("</td><td>");
             Write(run.ModelTarget);

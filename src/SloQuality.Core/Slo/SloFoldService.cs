@@ -23,7 +23,8 @@ public sealed class SloFoldService(ISloSliceStore store, TimeProvider time, Revi
     /// <summary>How far back the fold reads slices at most (catch-up further back is not attempted).</summary>
     public static readonly TimeSpan MaximumHistory = TimeSpan.FromDays(400);
 
-    public async Task<SloFoldResult> FoldAsync(SloSet set, CancellationToken cancellationToken)
+    /// <param name="seriesPoints">With more than 0, each current evaluation's SLI over its window in that many steps.</param>
+    public async Task<SloFoldResult> FoldAsync(SloSet set, CancellationToken cancellationToken, int seriesPoints = 0)
     {
         var now = time.GetUtcNow();
         var first = await store.FirstSliceAsync(cancellationToken).ConfigureAwait(false);
@@ -59,7 +60,7 @@ public sealed class SloFoldService(ISloSliceStore store, TimeProvider time, Revi
             }
         }
 
-        return new SloFoldResult(now, current, caughtUp);
+        return new SloFoldResult(now, current, caughtUp, seriesPoints > 0 ? SloSeries.For(set, current, slices, seriesPoints) : null);
     }
 
     /// <summary>
