@@ -103,7 +103,7 @@ public sealed class AccessAndApiTests : IAsyncLifetime
             await Task.Delay(100);
         }
 
-        Assert.Contains($"run {runId} started: factual-qa on sim-stable, 35 items in 1 chunks", server.Log);
+        Assert.Contains($"run {runId} started (api): factual-qa on sim-stable, 35 items in 1 chunks", server.Log);
         Assert.Contains(finished, server.Log);
         Assert.Contains(Path.Combine(folder, "out", "runs", "sim-stable", "factual-qa", runId, "report.html"), server.Log);
         Assert.DoesNotContain("Request starting", server.Log);
