@@ -10,7 +10,6 @@ namespace SloQuality.Server.Tests;
 /// <summary>The dashboard's Quality SLOs page in Debian's headless Chromium, behind Basic credentials.</summary>
 public sealed class SloPageBrowserTests : IAsyncLifetime
 {
-    private const string Chromium = "/usr/bin/chromium";
     private readonly string folder = Directory.CreateTempSubdirectory("sloq-slopage-").FullName;
     private ServerProcess server = null!;
 
@@ -41,34 +40,14 @@ public sealed class SloPageBrowserTests : IAsyncLifetime
     [Fact]
     public async Task TheQualitySlosPageShowsTargetsRunsAndDatasetProblemsWithoutErrors()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium package (.ci/run does)");
         await WaitForACompletedRunAsync();
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { HttpCredentials = new HttpCredentials { Username = "admin", Password = "pw" } });
-        var page = await context.NewPageAsync();
+        await using var browser = await BrowserPages.LaunchAsync(playwright);
+        var context = await BrowserPages.ContextAsync(browser, "admin", "pw");
         var outside = new List<string>();
         var errors = new List<string>();
-        page.Request += (_, r) =>
-        {
-            if (!r.Url.StartsWith(server.BaseUri!.ToString(), StringComparison.Ordinal))
-            {
-                outside.Add(r.Url);
-            }
-        };
-        page.Console += (_, m) =>
-        {
-            if (m.Type == "error")
-            {
-                errors.Add(m.Text);
-            }
-        };
-        page.PageError += (_, e) => errors.Add(e);
+        var page = await BrowserPages.NewPageAsync(context, server.BaseUri!, outside, errors);
 
         await page.GotoAsync(new Uri(server.BaseUri!, "/hangfire/slos").ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
         var screenshot = Path.Combine(folder, "slos.png");

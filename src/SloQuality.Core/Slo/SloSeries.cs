@@ -11,6 +11,8 @@ public sealed record SloSeries(string Slo, string ModelTarget, DateTimeOffset Fr
     public static IReadOnlyList<SloSeries> For(SloSet set, IReadOnlyList<SloEvaluation> evaluations, IReadOnlyList<SliceAggregate> slices, int points)
     {
         var series = new List<SloSeries>();
+        // Many SLOs share a target: each reads its target's slices, not every slice of the history.
+        var byTarget = slices.GroupBy(s => s.ModelTarget, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         foreach (var e in evaluations)
         {
             if (set.Slos.FirstOrDefault(s => s.Name == e.Slo) is not { } slo || slo.Sli == SliKinds.Mttr || e.EvaluatedAt <= e.WindowStart)
@@ -20,7 +22,7 @@ public sealed record SloSeries(string Slo, string ModelTarget, DateTimeOffset Fr
 
             var ticks = Math.Max(SliceAggregate.Length.Ticks, (e.EvaluatedAt - e.WindowStart).Ticks / points);
             var step = TimeSpan.FromTicks(ticks - (ticks % SliceAggregate.Length.Ticks));
-            var mine = slices.Where(s => s.ModelTarget == e.ModelTarget && s.SliceStart >= e.WindowStart && s.SliceStart < e.EvaluatedAt && slo.Scope.Includes(s, slo.Sli))
+            var mine = byTarget.GetValueOrDefault(e.ModelTarget, []).Where(s => s.SliceStart >= e.WindowStart && s.SliceStart < e.EvaluatedAt && slo.Scope.Includes(s, slo.Sli))
                 .GroupBy(s => (int)((s.SliceStart - e.WindowStart).Ticks / step.Ticks))
                 .ToDictionary(g => g.Key, g => SliCalculator.Read(slo, set.Availability, SliCalculator.Sum(g)).Value);
             var count = (int)Math.Ceiling((e.EvaluatedAt - e.WindowStart).Ticks / (double)step.Ticks);
