@@ -139,7 +139,7 @@ public sealed class WebPagesBrowserTests : IAsyncLifetime
         var list = await http.GetStringAsync("/hangfire/jobs/succeeded");
         foreach (Match m in Regex.Matches(list, @"/hangfire/jobs/details/(\d+)"))
         {
-            if ((await http.GetStringAsync(m.Value)).Contains("finalise", StringComparison.Ordinal))
+            if ((await http.GetStringAsync(m.Value)).Contains("FinalizeRunJob", StringComparison.Ordinal))
             {
                 return m.Value;
             }
