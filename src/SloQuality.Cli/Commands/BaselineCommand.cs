@@ -1,4 +1,6 @@
+using System.CommandLine;
 using System.Globalization;
+using SloQuality.Cli.Parsing;
 using SloQuality.Core.Drift;
 using SloQuality.Storage.Sqlite;
 
@@ -11,28 +13,41 @@ namespace SloQuality.Cli.Commands;
 /// </summary>
 public sealed class BaselineCommand(TextWriter stdout, TextWriter stderr)
 {
-    private static readonly HashSet<string> PromoteOptions = ["run", "signoff", "noise-run", "approver", "store", "config"];
-    private static readonly HashSet<string> ShowOptions = ["store", "model", "dataset"];
-    private static readonly HashSet<string> NoFlags = [];
-
-    public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken) => args switch
-    {
-        ["promote", .. var rest] => await PromoteAsync(Arguments.Parse(rest, PromoteOptions, NoFlags), cancellationToken).ConfigureAwait(false),
-        ["show", .. var rest] => await ShowAsync(Arguments.Parse(rest, ShowOptions, NoFlags), cancellationToken).ConfigureAwait(false),
-        _ => throw new UsageException("expected 'sloq baseline promote --run RUN_ID' or 'sloq baseline show'"),
-    };
+    public static Command Definition(TextWriter stdout, TextWriter stderr) => CommandSymbols.Group(
+        "baseline",
+        "The approved runs that drift is measured against.",
+        CommandSymbols.Leaf(
+            "promote",
+            "Makes a completed run (or every candidate run of an approved sign-off) the drift baseline of its model target and dataset.",
+            [
+                CommandSymbols.Value("run", "RUN_ID", "the run to promote (summary.json's run_id)"),
+                CommandSymbols.Value("signoff", "SIGNOFF_ID", "promote every candidate run of this approved sign-off instead"),
+                CommandSymbols.Value("noise-run", "RUN_ID", "a second run of the same target and dataset as the noise floor [default: the run's own repeats, --repeat 2+]"),
+                CommandSymbols.Value("approver", "NAME", "who approves the baseline [default: the user name]"),
+                CommandSymbols.Config(),
+                CommandSymbols.Store(),
+            ],
+            (parsed, cancellationToken) => new BaselineCommand(stdout, stderr).PromoteAsync(parsed, cancellationToken)),
+        CommandSymbols.Leaf(
+            "show",
+            "Lists the current baselines with their noise floors.",
+            [
+                CommandSymbols.Value("model", "NAME", "only this model target's"),
+                CommandSymbols.Value("dataset", "NAME", "only this dataset's"),
+                CommandSymbols.Store(),
+            ],
+            (parsed, cancellationToken) => new BaselineCommand(stdout, stderr).ShowAsync(parsed, cancellationToken)));
 
     private async Task<int> PromoteAsync(Arguments parsed, CancellationToken cancellationToken)
     {
-        NoPositional(parsed);
-        using var drift = DriftServices.Load(parsed.Value("config") ?? "jobs", stderr);
+        using var drift = DriftServices.Load(parsed.Config, stderr);
         if (drift is null)
         {
             return ExitCodes.BadInput;
         }
 
         await using var store = await OpenAsync(parsed, cancellationToken).ConfigureAwait(false);
-        var runIds = parsed.Value("signoff") is { } signoffId ? await SignedOffRunsAsync(store, signoffId, cancellationToken).ConfigureAwait(false) : [parsed.Required("run")];
+        var runIds = parsed.Value("signoff") is { } signoffId ? await SignedOffRunsAsync(store, signoffId, cancellationToken).ConfigureAwait(false) : [parsed.Required("run", "(or --signoff SIGNOFF_ID)")];
         if (runIds is null)
         {
             return ExitCodes.BadInput;
@@ -90,7 +105,6 @@ public sealed class BaselineCommand(TextWriter stdout, TextWriter stderr)
 
     private async Task<int> ShowAsync(Arguments parsed, CancellationToken cancellationToken)
     {
-        NoPositional(parsed);
         await using var store = await OpenAsync(parsed, cancellationToken).ConfigureAwait(false);
         var all = await store.ListCurrentAsync(cancellationToken).ConfigureAwait(false);
         var shown = all
@@ -115,16 +129,8 @@ public sealed class BaselineCommand(TextWriter stdout, TextWriter stderr)
 
     private static async Task<SqliteResultStore> OpenAsync(Arguments parsed, CancellationToken cancellationToken)
     {
-        var store = new SqliteResultStore(parsed.Value("store") ?? Path.Combine(".sloq", "results.db"));
+        var store = new SqliteResultStore(parsed.Store);
         await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
         return store;
-    }
-
-    private static void NoPositional(Arguments parsed)
-    {
-        if (parsed.Positional.Count > 0)
-        {
-            throw new UsageException($"unexpected argument '{parsed.Positional[0]}'");
-        }
     }
 }

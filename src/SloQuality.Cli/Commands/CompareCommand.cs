@@ -1,3 +1,5 @@
+using System.CommandLine;
+using SloQuality.Cli.Parsing;
 using SloQuality.Core.Comparison;
 using SloQuality.Core.Datasets;
 using SloQuality.Core.Drift;
@@ -14,17 +16,24 @@ namespace SloQuality.Cli.Commands;
 /// </summary>
 public sealed class CompareCommand(TextWriter stdout, TextWriter stderr)
 {
-    private static readonly HashSet<string> Options = ["markdown", "dataset", "config", "store"];
+    public static Command Definition(TextWriter stdout, TextWriter stderr) => CommandSymbols.Leaf(
+        "compare",
+        "Two runs of one dataset side by side: the paired tests (B against A), the drift between their outputs, and the items whose verdict or output changed.",
+        [
+            CommandSymbols.One("RUN_A", "the run compared against (summary.json's run_id)"),
+            CommandSymbols.One("RUN_B", "the run compared"),
+            CommandSymbols.Value("markdown", "FILE", "also write the comparison as Markdown"),
+            CommandSymbols.Value("dataset", "PATH", "the dataset file, to show each item's prompt and reference"),
+            CommandSymbols.Config(),
+            CommandSymbols.Store(),
+        ],
+        (parsed, cancellationToken) => new CompareCommand(stdout, stderr).RunAsync(parsed, cancellationToken));
 
-    public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(Arguments parsed, CancellationToken cancellationToken)
     {
-        var parsed = Arguments.Parse(args, Options, new HashSet<string>());
-        if (parsed.Positional is not [var runA, var runB])
-        {
-            throw new UsageException("expected two run ids: sloq compare RUN_A RUN_B [--markdown FILE]");
-        }
+        var (runA, runB) = (parsed.Positional[0], parsed.Positional[1]);
 
-        using var drift = DriftServices.Load(parsed.Value("config") ?? "jobs", stderr);
+        using var drift = DriftServices.Load(parsed.Config, stderr);
         if (drift is null)
         {
             return ExitCodes.BadInput;
@@ -51,7 +60,7 @@ public sealed class CompareCommand(TextWriter stdout, TextWriter stderr)
             items = ReportFigures.ItemsById(loaded.Dataset);
         }
 
-        await using var store = new SqliteResultStore(parsed.Value("store") ?? Path.Combine(".sloq", "results.db"));
+        await using var store = new SqliteResultStore(parsed.Store);
         await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
         var comparer = new RunComparer(store, new EmbeddingCache(drift.Generator, store), drift.Options, new SignoffPolicy());
         var (comparison, refused) = await comparer.CompareAsync(runA, runB, items, cancellationToken).ConfigureAwait(false);

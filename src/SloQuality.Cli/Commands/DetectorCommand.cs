@@ -1,4 +1,6 @@
+using System.CommandLine;
 using System.Globalization;
+using SloQuality.Cli.Parsing;
 using SloQuality.Core.Hallucination;
 using SloQuality.Core.Hallucination.Training;
 using SloQuality.Core.Hallucination.Variants;
@@ -19,25 +21,50 @@ namespace SloQuality.Cli.Commands;
 /// </summary>
 public sealed class DetectorCommand(TextWriter stdout, TextWriter stderr)
 {
-    private static readonly HashSet<string> TrainOptions = ["data", "out", "algorithm", "own-weight", "holdout", "seed"];
-    private static readonly HashSet<string> EvaluateOptions = ["data", "model", "threshold", "config"];
-    private static readonly HashSet<string> ExamplesOptions = ["cards", "out", "seed"];
-    private static readonly HashSet<string> NoFlags = [];
+    public static Command Definition(TextWriter stdout, TextWriter stderr) => CommandSymbols.Group(
+        "detector",
+        "The hallucination detector: train it on labelled outputs, measure it on data it was not trained on.",
+        CommandSymbols.Leaf(
+            "train",
+            "Trains the detector (calibrated per kind of evidence on out-of-fold scores) and writes the model with its card.",
+            [
+                Data(),
+                CommandSymbols.Value("out", "MODEL", "the model file to write (its card goes beside it as MODEL.json)", required: true),
+                CommandSymbols.Value("algorithm", "NAME", "fasttree or logistic", "fasttree"),
+                CommandSymbols.Integer("own-weight", "how many times each of our own labelled examples counts", 1, 100, defaultValue: 5),
+                CommandSymbols.Value("holdout", "FRACTION", "keep this share of each file's groups out of training, for 'detector evaluate'", "0"),
+                CommandSymbols.Integer("seed", "the seed of the hold-out and of training", 0, int.MaxValue, defaultValue: 1),
+            ],
+            (parsed, cancellationToken) => new DetectorCommand(stdout, stderr).TrainAsync(parsed, cancellationToken)),
+        CommandSymbols.Leaf(
+            "evaluate",
+            "Measures a model on labelled data it was not trained on, every rate with its 95% interval.",
+            [
+                Data(),
+                CommandSymbols.Value("model", "MODEL", "the model file [default: hallucination.yaml's model in --config]"),
+                CommandSymbols.Value("threshold", "P", "flag at this probability for every kind of evidence [default: the model's calibrated thresholds]"),
+                CommandSymbols.Config(),
+            ],
+            (parsed, cancellationToken) => new DetectorCommand(stdout, stderr).EvaluateAsync(parsed, cancellationToken)),
+        CommandSymbols.Leaf(
+            "examples",
+            "Writes labelled outputs (faithful variants and planted errors) generated from variant cards.",
+            [
+                CommandSymbols.Value("cards", "CARDS.yaml", "the variant cards", required: true),
+                CommandSymbols.Value("out", "FILE.jsonl", "the labelled outputs to write", required: true),
+                CommandSymbols.Integer("seed", "the seed of the variants' wording", 0, int.MaxValue, defaultValue: 1),
+            ],
+            (parsed, cancellationToken) => new DetectorCommand(stdout, stderr).ExamplesAsync(parsed, cancellationToken)));
 
-    public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken) => args switch
-    {
-        ["train", .. var rest] => await TrainAsync(Arguments.Parse(rest, TrainOptions, NoFlags), cancellationToken).ConfigureAwait(false),
-        ["evaluate", .. var rest] => await EvaluateAsync(Arguments.Parse(rest, EvaluateOptions, NoFlags), cancellationToken).ConfigureAwait(false),
-        ["examples", .. var rest] => await ExamplesAsync(Arguments.Parse(rest, ExamplesOptions, NoFlags), cancellationToken).ConfigureAwait(false),
-        _ => throw new UsageException("expected 'sloq detector train --data FILE... --out MODEL', 'sloq detector evaluate --data FILE... [--model MODEL]' or 'sloq detector examples --cards CARDS.yaml --out FILE.jsonl'"),
-    };
+    private static Option<string[]> Data() =>
+        CommandSymbols.Many("data", "FILE", "labelled outputs: TruthfulQA or HaluEval JSON Lines, or our own (repeatable)", required: true);
 
     private async Task<int> TrainAsync(Arguments parsed, CancellationToken cancellationToken)
     {
         var output = parsed.Required("out");
         var algorithm = parsed.Value("algorithm") switch
         {
-            null or "fasttree" => DetectorAlgorithm.FastTree,
+            "fasttree" => DetectorAlgorithm.FastTree,
             "logistic" => DetectorAlgorithm.Logistic,
             var other => throw new UsageException($"--algorithm '{other}' is not known, expected fasttree or logistic"),
         };
@@ -75,7 +102,7 @@ public sealed class DetectorCommand(TextWriter stdout, TextWriter stderr)
 
     private async Task<int> EvaluateAsync(Arguments parsed, CancellationToken cancellationToken)
     {
-        var modelPath = parsed.Value("model") ?? Core.Configuration.HallucinationSettings.Load(parsed.Value("config") ?? "jobs").Settings.Model;
+        var modelPath = parsed.Value("model") ?? Core.Configuration.HallucinationSettings.Load(parsed.Config).Settings.Model;
         if (!File.Exists(modelPath))
         {
             await stderr.WriteLineAsync($"sloq: {modelPath}: no such model file").ConfigureAwait(false);
@@ -198,11 +225,6 @@ public sealed class DetectorCommand(TextWriter stdout, TextWriter stderr)
     private (List<LabelledOutput>? Outputs, List<DetectorModelCard.DataFile> Files) Read(Arguments parsed, double holdout, int seed, Dictionary<LabelledOutput, DetectorModelCard.DataFile>? fileOf = null)
     {
         var paths = parsed.Values("data");
-        if (paths.Count == 0)
-        {
-            throw new UsageException("--data FILE is required (TruthfulQA or HaluEval JSON Lines, or labelled outputs)");
-        }
-
         var outputs = new List<LabelledOutput>();
         var files = new List<DetectorModelCard.DataFile>();
         var bad = false;

@@ -1,3 +1,5 @@
+using System.CommandLine;
+using SloQuality.Cli.Parsing;
 using SloQuality.Core.Configuration;
 using SloQuality.Core.Datasets;
 using SloQuality.Core.Drift;
@@ -22,22 +24,30 @@ namespace SloQuality.Cli.Commands;
 /// </summary>
 public sealed class EvaluateCommand(TextWriter stdout, TextWriter stderr)
 {
-    private static readonly HashSet<string> ValueOptions = ["dataset", "model", "out", "config", "store", "concurrency", "repeat", "run-id", "judge"];
-    private static readonly HashSet<string> FlagOptions = ["no-progress"];
+    public static Command Definition(TextWriter stdout, TextWriter stderr) => CommandSymbols.Leaf(
+        "evaluate",
+        "Runs a dataset (or every dataset in a folder) against a model target and writes its report.",
+        [
+            CommandSymbols.Value("dataset", "PATH", "a golden dataset file, or a folder of them (each gets a report folder under --out)", required: true),
+            CommandSymbols.Value("model", "NAME", "a model target of targets.yaml, or recorded:FILE to score recorded outputs (JSON Lines of id and output)", required: true),
+            CommandSymbols.Value("out", "DIR", "where summary.json, items.jsonl, report.md and report.html are written", required: true),
+            CommandSymbols.Config(),
+            CommandSymbols.Store(),
+            CommandSymbols.Integer("concurrency", "requests in flight [default: the target's concurrency in targets.yaml]", 1, 1024),
+            CommandSymbols.Integer("repeat", "answers per item; 2 or more measure the noise floor a baseline needs", 1, 100, defaultValue: 1),
+            CommandSymbols.Value("run-id", "ID", "resume the run with this id (a single dataset file): items already stored are not asked again"),
+            CommandSymbols.Value("judge", "TARGET", "also judge each answer with an LLM judge target of targets.yaml (a request per answer)"),
+            CommandSymbols.Flag("no-progress", "no progress bar (a terminal shows one by default)"),
+        ],
+        (parsed, cancellationToken) => new EvaluateCommand(stdout, stderr).RunAsync(parsed, cancellationToken));
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(Arguments parsed, CancellationToken cancellationToken)
     {
-        var parsed = Arguments.Parse(args, ValueOptions, FlagOptions);
-        if (parsed.Positional.Count > 0)
-        {
-            throw new UsageException($"unexpected argument '{parsed.Positional[0]}'");
-        }
-
         var datasetPath = parsed.Required("dataset");
         var modelName = parsed.Required("model");
         var outFolder = parsed.Required("out");
-        var configFolder = parsed.Value("config") ?? "jobs";
-        var storePath = parsed.Value("store") ?? Path.Combine(".sloq", "results.db");
+        var configFolder = parsed.Config;
+        var storePath = parsed.Store;
         var repeat = parsed.Integer("repeat", 1, 1, 100);
         var runId = parsed.Value("run-id");
 
@@ -171,7 +181,7 @@ public sealed class EvaluateCommand(TextWriter stdout, TextWriter stderr)
     {
         if (!File.Exists(path) && !Directory.Exists(path))
         {
-            stderr.WriteLine($"{path}:0: no such dataset file or folder");
+            stderr.WriteLine($"{path}:0: no such dataset file or folder{MissingPath.Suggestion(path)}");
             return ([], 1);
         }
 

@@ -1,4 +1,6 @@
+using System.CommandLine;
 using System.Text.Json;
+using SloQuality.Cli.Parsing;
 using SloQuality.Core.Configuration;
 using SloQuality.Core.Datasets;
 using SloQuality.Core.Review;
@@ -15,16 +17,33 @@ namespace SloQuality.Cli.Commands;
 /// </summary>
 public sealed class HitlCommand(TextWriter stdout, TextWriter stderr)
 {
-    private static readonly HashSet<string> SampleOptions = ["run", "n", "out", "dataset", "store", "config", "seed"];
-    private static readonly HashSet<string> ImportOptions = ["store", "training", "dataset", "config"];
-    private static readonly HashSet<string> NoFlags = [];
-
-    public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken) => args switch
-    {
-        ["sample", .. var rest] => await SampleAsync(Arguments.Parse(rest, SampleOptions, NoFlags), cancellationToken).ConfigureAwait(false),
-        ["import", var file, .. var rest] => await ImportAsync(file, Arguments.Parse(rest, ImportOptions, NoFlags), cancellationToken).ConfigureAwait(false),
-        _ => throw new UsageException("expected 'sloq hitl sample --run RUN_ID --n N --out FILE.csv' or 'sloq hitl import FILE.csv'"),
-    };
+    public static Command Definition(TextWriter stdout, TextWriter stderr) => CommandSymbols.Group(
+        "hitl",
+        "Human review: a sheet of outputs to label, and its labels back (they measure and correct the detector).",
+        CommandSymbols.Leaf(
+            "sample",
+            "Writes a review sheet of a run's outputs, stratified into flagged, unflagged and borderline.",
+            [
+                CommandSymbols.Value("run", "RUN_ID", "the run to sample (summary.json's run_id)", required: true),
+                CommandSymbols.Integer("n", "outputs on the sheet", 1, 10_000, defaultValue: 30),
+                CommandSymbols.Value("out", "FILE.csv", "the sheet to write", required: true),
+                CommandSymbols.Value("dataset", "PATH", "the dataset file, to put each item's prompt and reference on the sheet"),
+                CommandSymbols.Integer("seed", "the sample's random seed", 0, int.MaxValue, defaultValue: 1),
+                CommandSymbols.Config(),
+                CommandSymbols.Store(),
+            ],
+            (parsed, cancellationToken) => new HitlCommand(stdout, stderr).SampleAsync(parsed, cancellationToken)),
+        CommandSymbols.Leaf(
+            "import",
+            "Stores a labelled sheet; prints the detector's precision and recall against it and each run's corrected rate.",
+            [
+                CommandSymbols.One("FILE.csv", "the sheet 'sloq hitl sample' wrote, with its label column filled (yes or no)"),
+                CommandSymbols.Value("training", "FILE.jsonl", "also append the labelled outputs here, as training data for 'sloq detector train' (needs --dataset)"),
+                CommandSymbols.Value("dataset", "PATH", "the dataset file the sheet's items come from"),
+                CommandSymbols.Config(),
+                CommandSymbols.Store(),
+            ],
+            (parsed, cancellationToken) => new HitlCommand(stdout, stderr).ImportAsync(parsed.Positional[0], parsed, cancellationToken)));
 
     private async Task<int> SampleAsync(Arguments parsed, CancellationToken cancellationToken)
     {
@@ -95,7 +114,7 @@ public sealed class HitlCommand(TextWriter stdout, TextWriter stderr)
 
         if (parsed.Value("training") is { } training)
         {
-            var items = Items(parsed.Required("dataset"));
+            var items = Items(parsed.Required("dataset", "with --training"));
             var results = new Dictionary<(string, string, int), string>();
             foreach (var run in runs)
             {
@@ -120,7 +139,7 @@ public sealed class HitlCommand(TextWriter stdout, TextWriter stderr)
     /// <summary>Each labelled run's hallucination rate as the detector gave it and as the labels of its dataset correct it.</summary>
     private async Task CorrectedRatesAsync(SqliteResultStore store, IEnumerable<string> runs, Arguments parsed, CancellationToken cancellationToken)
     {
-        var options = HallucinationSettings.Load(parsed.Value("config") ?? "jobs").Settings.Correction;
+        var options = HallucinationSettings.Load(parsed.Config).Settings.Correction;
         var now = DateTimeOffset.UtcNow;
         foreach (var runId in runs.Order(StringComparer.Ordinal))
         {
@@ -148,7 +167,7 @@ public sealed class HitlCommand(TextWriter stdout, TextWriter stderr)
 
     private static async Task<SqliteResultStore> OpenAsync(Arguments parsed, CancellationToken cancellationToken)
     {
-        var store = new SqliteResultStore(parsed.Value("store") ?? Path.Combine(".sloq", "results.db"));
+        var store = new SqliteResultStore(parsed.Store);
         await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
         return store;
     }

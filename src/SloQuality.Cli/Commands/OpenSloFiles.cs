@@ -1,3 +1,4 @@
+using SloQuality.Cli.Parsing;
 using SloQuality.Core.Slo;
 
 namespace SloQuality.Cli.Commands;
@@ -11,11 +12,6 @@ internal static class OpenSloFiles
 {
     public static int Import(Arguments parsed, TextWriter stdout, TextWriter stderr)
     {
-        if (parsed.Positional.Count != 1)
-        {
-            throw new UsageException("expected 'sloq slo import FILE [--out FILE]'");
-        }
-
         var (slos, problems) = OpenSlo.Import(parsed.Positional[0]);
         foreach (var problem in problems)
         {
@@ -55,7 +51,7 @@ internal static class OpenSloFiles
 
     public static int Export(Arguments parsed, TextWriter stdout, TextWriter stderr)
     {
-        var (set, problems) = SloCatalog.Load(parsed.Value("config") ?? "jobs");
+        var (set, problems) = SloCatalog.Load(parsed.Config);
         foreach (var problem in problems)
         {
             stderr.WriteLine(problem.ToString());

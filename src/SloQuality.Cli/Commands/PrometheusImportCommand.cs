@@ -1,4 +1,6 @@
+using System.CommandLine;
 using System.Globalization;
+using SloQuality.Cli.Parsing;
 using SloQuality.Core.Production;
 using SloQuality.Core.Slo;
 using SloQuality.Storage.Sqlite;
@@ -13,11 +15,22 @@ namespace SloQuality.Cli.Commands;
 /// </summary>
 public static class PrometheusImportCommand
 {
-    public static readonly HashSet<string> Options = ["url", "since", "from", "to", "config", "store"];
+    public static Command Definition(TextWriter stdout, TextWriter stderr) => CommandSymbols.Leaf(
+        "import-prometheus",
+        "Imports production latency, availability and success SLIs (production.yaml) from Prometheus; a longer range backfills.",
+        [
+            CommandSymbols.Value("url", "URL", $"the Prometheus server [default: production.yaml's prometheus.url or {ProductionConfiguration.UrlVariable}]"),
+            CommandSymbols.Value("since", "DURATION", "import this far back from --to, such as 6h or 7d [default: production.yaml's lookback]"),
+            CommandSymbols.Value("from", "TIME", "import from this instant (ISO 8601) instead of --since"),
+            CommandSymbols.Value("to", "TIME", "import up to this instant (ISO 8601) [default: now]"),
+            CommandSymbols.Config(),
+            CommandSymbols.Store(),
+        ],
+        (parsed, cancellationToken) => RunAsync(parsed, stdout, stderr, cancellationToken));
 
     public static async Task<int> RunAsync(Arguments parsed, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var config = parsed.Value("config") ?? "jobs";
+        var config = parsed.Config;
         var (settings, problems) = ProductionConfiguration.Load(config, name => name == ProductionConfiguration.UrlVariable && parsed.Value("url") is { } url ? url : Environment.GetEnvironmentVariable(name));
         foreach (var problem in problems)
         {
@@ -39,7 +52,7 @@ public static class PrometheusImportCommand
         var from = Time(parsed, "from") ?? to - (parsed.Value("since") is { } since
             ? SloDurations.Parse(since) ?? throw new UsageException($"--since '{since}' is not a duration such as 30m, 6h or 7d")
             : settings.Lookback);
-        await using var store = new SqliteResultStore(parsed.Value("store") ?? Path.Combine(".sloq", "results.db"));
+        await using var store = new SqliteResultStore(parsed.Store);
         await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
         using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
         var importer = new ProductionImporter(new PrometheusClient(http, settings.PrometheusUrl!), store);

@@ -1,3 +1,5 @@
+using System.CommandLine;
+using SloQuality.Cli.Parsing;
 using SloQuality.Core.Reports.Quality;
 using SloQuality.Core.Slo;
 using SloQuality.Storage.Sqlite;
@@ -10,29 +12,37 @@ namespace SloQuality.Cli.Commands;
 /// </summary>
 public sealed class ReportCommand(TextWriter stdout, TextWriter stderr, TimeProvider? time = null)
 {
-    private static readonly HashSet<string> DailyOptions = ["date", "out", "config", "store"];
-    private static readonly HashSet<string> WeeklyOptions = ["week", "out", "config", "store"];
-    private static readonly HashSet<string> NoFlags = [];
+    public static Command Definition(TextWriter stdout, TextWriter stderr) => CommandSymbols.Group(
+        "report",
+        "The quality report: SLO tables, 30-day trends, budget burn-down, worst items, changes.",
+        CommandSymbols.Leaf(
+            "daily",
+            "The daily quality report (so far, for today).",
+            [CommandSymbols.Value("date", "YYYY-MM-DD", "the day (UTC)", required: true), Out(), CommandSymbols.Config(), CommandSymbols.Store()],
+            (parsed, cancellationToken) => new ReportCommand(stdout, stderr).RunAsync(Daily(parsed), cancellationToken)),
+        CommandSymbols.Leaf(
+            "weekly",
+            "The weekly quality report (so far, for this week).",
+            [CommandSymbols.Value("week", "YYYY-Www", "the ISO week, such as 2026-W48", required: true), Out(), CommandSymbols.Config(), CommandSymbols.Store()],
+            (parsed, cancellationToken) => new ReportCommand(stdout, stderr).RunAsync(Weekly(parsed), cancellationToken)));
 
-    public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    private static Option<string> Out() =>
+        CommandSymbols.Value("out", "DIR", "where report.html, report.md and report.json are written", required: true);
+
+    private async Task<int> RunAsync((string Kind, Arguments Parsed, string Period, (DateTimeOffset From, DateTimeOffset To) Range) request, CancellationToken cancellationToken)
     {
-        var (kind, parsed, period, range) = args switch
-        {
-            ["daily", .. var rest] => Daily(Arguments.Parse(rest, DailyOptions, NoFlags)),
-            ["weekly", .. var rest] => Weekly(Arguments.Parse(rest, WeeklyOptions, NoFlags)),
-            _ => throw new UsageException("expected 'sloq report daily --date YYYY-MM-DD --out DIR' or 'sloq report weekly --week YYYY-Www --out DIR'"),
-        };
+        var (kind, parsed, period, range) = request;
         var outFolder = parsed.Required("out");
-        var (set, problems) = SloCatalog.Load(parsed.Value("config") ?? "jobs");
+        var (set, problems) = SloCatalog.Load(parsed.Config);
         if (problems.Count > 0)
         {
             problems.ToList().ForEach(p => stderr.WriteLine(p.ToString()));
             return ExitCodes.BadInput;
         }
 
-        await using var store = new SqliteResultStore(parsed.Value("store") ?? Path.Combine(".sloq", "results.db"));
+        await using var store = new SqliteResultStore(parsed.Store);
         await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
-        var correction = Core.Configuration.HallucinationSettings.Load(parsed.Value("config") ?? "jobs").Settings.Correction;
+        var correction = Core.Configuration.HallucinationSettings.Load(parsed.Config).Settings.Correction;
         var report = await new QualityReportBuilder(store, store, time ?? TimeProvider.System, store, correction)
             .BuildAsync(set, kind, period, range.From, range.To, cancellationToken).ConfigureAwait(false);
 

@@ -1,4 +1,6 @@
+using System.CommandLine;
 using System.Text.Json;
+using SloQuality.Cli.Parsing;
 using SloQuality.Core.Hallucination;
 using SloQuality.Core.Configuration;
 using SloQuality.Core.Datasets;
@@ -7,6 +9,7 @@ using SloQuality.Core.Reports;
 using SloQuality.Core.Scoring;
 using SloQuality.Core.Signoff;
 using SloQuality.Core.Slo;
+using SloQuality.Core.Text;
 using SloQuality.Inference.Hallucination;
 using SloQuality.Inference;
 using SloQuality.Simulator;
@@ -23,13 +26,27 @@ namespace SloQuality.Cli.Commands;
 /// </summary>
 public sealed class SignoffCommand(TextWriter stdout, TextWriter stderr)
 {
-    private static readonly HashSet<string> Options = ["candidate", "baseline", "datasets", "policy", "junit", "markdown", "approver", "config", "store", "max-age", "concurrency"];
-    private static readonly HashSet<string> NoFlags = [];
+    public static Command Definition(TextWriter stdout, TextWriter stderr) => CommandSymbols.Leaf(
+        "signoff",
+        "Model-release sign-off: paired statistics against the baseline and a verdict with its rules (exit 0 approved, 1 rejected, 2 insufficient evidence), stored.",
+        [
+            CommandSymbols.Value("candidate", "TARGET", "the model target to release (targets.yaml)", required: true),
+            CommandSymbols.Value("baseline", "TARGET|RUN_ID", "the model target in production, or one of its runs", required: true),
+            CommandSymbols.Value("datasets", "PATH", "the sign-off datasets (a file, a folder or a glob)", "golden-datasets"),
+            CommandSymbols.Value("policy", "FILE", "the sign-off rules [default: signoff.yaml in --config]"),
+            CommandSymbols.Value("junit", "FILE", "also write the verdict as JUnit XML (for CI)"),
+            CommandSymbols.Value("markdown", "FILE", "also write the verdict as Markdown (for a pull request)"),
+            CommandSymbols.Value("approver", "NAME", "who asks for the sign-off, kept in its record"),
+            CommandSymbols.Value("max-age", "DURATION", "reuse the baseline's completed runs younger than this, else run it again", "7d"),
+            CommandSymbols.Integer("concurrency", "requests in flight [default: each target's concurrency in targets.yaml]", 1, 1024),
+            CommandSymbols.Config(),
+            CommandSymbols.Store(),
+        ],
+        (parsed, cancellationToken) => new SignoffCommand(stdout, stderr).RunAsync(parsed, cancellationToken));
 
-    public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(Arguments parsed, CancellationToken cancellationToken)
     {
-        var parsed = Arguments.Parse(args, Options, NoFlags);
-        var config = parsed.Value("config") ?? "jobs";
+        var config = parsed.Config;
         var (slos, sloProblems) = SloCatalog.Load(config);
         var (policy, policyProblems) = SignoffPolicyFile.Load(parsed.Value("policy") ?? Path.Combine(config, SignoffPolicyFile.FileName), slos.Slos.Select(s => s.Name).ToList());
         var (targets, targetProblems) = ModelTargetCatalog.Load(config);
@@ -40,20 +57,20 @@ public sealed class SignoffCommand(TextWriter stdout, TextWriter stderr)
         {
             if (candidate is null)
             {
-                await stderr.WriteLineAsync($"{Path.Combine(config, ModelTargetCatalog.FileName)}:0: unknown candidate '{parsed.Value("candidate")}', expected one of: {string.Join(", ", targets.Select(t => t.Name))}").ConfigureAwait(false);
+                await stderr.WriteLineAsync($"{Path.Combine(config, ModelTargetCatalog.FileName)}:0: unknown candidate '{parsed.Value("candidate")}'{DidYouMean.Suffix(parsed.Value("candidate")!, targets.Select(t => t.Name))}, expected one of: {string.Join(", ", targets.Select(t => t.Name))}").ConfigureAwait(false);
             }
 
             return ExitCodes.BadInput;
         }
 
-        await using var store = new SqliteResultStore(parsed.Value("store") ?? Path.Combine(".sloq", "results.db"));
+        await using var store = new SqliteResultStore(parsed.Store);
         await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
         var baselineName = parsed.Required("baseline");
         var baselineRun = await store.GetRunAsync(baselineName, cancellationToken).ConfigureAwait(false);
         var baseline = baselineRun is null ? targets.FirstOrDefault(t => t.Name == baselineName) : targets.FirstOrDefault(t => t.Name == baselineRun.ModelTarget);
         if (baseline is null && baselineRun is null)
         {
-            await stderr.WriteLineAsync($"sloq: --baseline '{baselineName}' is neither a model target nor a run in the store").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"sloq: --baseline '{baselineName}' is neither a model target nor a run in the store{DidYouMean.Suffix(baselineName, targets.Select(t => t.Name))}").ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
 
@@ -84,7 +101,7 @@ public sealed class SignoffCommand(TextWriter stdout, TextWriter stderr)
                 var found = targets.FirstOrDefault(t => t.Name == target);
                 if (found is null)
                 {
-                    return (null, null, $"unknown model target '{target}'{Core.Text.DidYouMean.Suffix(target, targets.Select(t => t.Name))}");
+                    return (null, null, $"unknown model target '{target}'{DidYouMean.Suffix(target, targets.Select(t => t.Name))}");
                 }
 
                 var concurrency = parsed.Integer("concurrency", found.Concurrency, 1, 1024);

@@ -1,3 +1,5 @@
+using System.CommandLine;
+using SloQuality.Cli.Parsing;
 using SloQuality.Simulator;
 
 namespace SloQuality.Cli.Commands;
@@ -8,11 +10,21 @@ namespace SloQuality.Cli.Commands;
 /// </summary>
 public static class SimulateCommand
 {
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static Command Definition(TextWriter stdout, TextWriter stderr) => CommandSymbols.Leaf(
+        "simulate",
+        "Serves simulated models over an OpenAI-compatible API (with vLLM's metrics at /metrics) until stopped.",
+        [
+            CommandSymbols.Many("profile", "FILE", "a simulator profile (jobs/simulator/*.yaml), one model each (repeatable)", required: true),
+            CommandSymbols.Integer("port", "the port to listen on (0 picks a free one)", 0, 65535, defaultValue: 8089),
+            CommandSymbols.Value("listen", "ADDRESS", "the IP address to listen on (0.0.0.0 for every interface)", "127.0.0.1"),
+            CommandSymbols.Many("datasets", "DIR", "more dataset folders whose answers the models know (repeatable)"),
+        ],
+        (parsed, cancellationToken) => RunAsync(parsed, stdout, stderr, cancellationToken));
+
+    public static async Task<int> RunAsync(Arguments parsed, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var parsed = Arguments.Parse(args, new HashSet<string> { "port", "profile", "datasets", "listen" }, new HashSet<string>());
         var port = parsed.Integer("port", 8089, 0, 65535);
-        var listen = parsed.Values("listen").LastOrDefault() ?? "127.0.0.1";
+        var listen = parsed.Value("listen") ?? "127.0.0.1";
         if (!System.Net.IPAddress.TryParse(listen, out var address))
         {
             await stderr.WriteLineAsync($"sloq: simulate --listen '{listen}' is not an IP address, expected for example 127.0.0.1 or 0.0.0.0").ConfigureAwait(false);
@@ -36,13 +48,8 @@ public static class SimulateCommand
             }
         }
 
-        if (bad || profiles.Count == 0)
+        if (bad)
         {
-            if (profiles.Count == 0 && !bad)
-            {
-                await stderr.WriteLineAsync("sloq: simulate needs at least one --profile FILE").ConfigureAwait(false);
-            }
-
             return ExitCodes.BadInput;
         }
 

@@ -1,4 +1,6 @@
+using System.CommandLine;
 using System.Globalization;
+using SloQuality.Cli.Parsing;
 using SloQuality.Core.Reports;
 using SloQuality.Core.Slo;
 using SloQuality.Storage.Sqlite;
@@ -14,25 +16,44 @@ namespace SloQuality.Cli.Commands;
 /// </summary>
 public sealed class SloCommand(TextWriter stdout, TextWriter stderr)
 {
-    private static readonly HashSet<string> NoFlags = [];
-    private static readonly HashSet<string> GateFlag = ["gate"];
-    private static readonly HashSet<string> StatusOptions = ["config", "store", "at"];
-    private static readonly HashSet<string> ExplainOptions = ["target", "period"];
-    private static readonly HashSet<string> FileOptions = ["config", "out"];
+    public static Command Definition(TextWriter stdout, TextWriter stderr) => CommandSymbols.Group(
+        "slo",
+        "SLO compliance, error budgets and burn-rate alerts; OpenSLO v1 and Prometheus in and out.",
+        CommandSymbols.Leaf(
+            "status",
+            "Folds the result store into SLO compliance per model target, catching up missed days and weeks.",
+            [
+                CommandSymbols.Config(),
+                CommandSymbols.Store(),
+                CommandSymbols.Value("at", "TIME", "fold as of this instant (ISO 8601, such as 2026-11-29T18:00:00Z) [default: now]"),
+                CommandSymbols.Flag("gate", "exit 1 when an SLO is breached (for CI)"),
+            ],
+            (parsed, cancellationToken) => new SloCommand(stdout, stderr).StatusAsync(parsed, cancellationToken)),
+        CommandSymbols.Leaf(
+            "explain",
+            "The error budget and the burn-rate alert table for an objective.",
+            [
+                CommandSymbols.Value("target", "PERCENT", "the objective, such as 99.9", required: true),
+                CommandSymbols.Value("period", "DURATION", "the SLO's window, such as 7d or 30d", "30d"),
+            ],
+            (parsed, _) => Task.FromResult(new SloCommand(stdout, stderr).Explain(parsed))),
+        CommandSymbols.Leaf(
+            "import",
+            "Converts an OpenSLO v1 file to slos.yaml form, checked by loading it back.",
+            [CommandSymbols.One("FILE", "the OpenSLO v1 documents (YAML, '---'-separated)"), Out()],
+            (parsed, _) => Task.FromResult(OpenSloFiles.Import(parsed, stdout, stderr))),
+        CommandSymbols.Leaf(
+            "export",
+            "Writes the SLOs of slos.yaml as OpenSLO v1 documents.",
+            [CommandSymbols.Config(), Out()],
+            (parsed, _) => Task.FromResult(OpenSloFiles.Export(parsed, stdout, stderr))),
+        PrometheusImportCommand.Definition(stdout, stderr));
 
-    public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken) => args switch
-    {
-        ["status", .. var rest] => await StatusAsync(Arguments.Parse(rest, StatusOptions, GateFlag), cancellationToken).ConfigureAwait(false),
-        ["explain", .. var rest] => Explain(Arguments.Parse(rest, ExplainOptions, NoFlags)),
-        ["import", .. var rest] => OpenSloFiles.Import(Arguments.Parse(rest, FileOptions, NoFlags), stdout, stderr),
-        ["export", .. var rest] => OpenSloFiles.Export(Arguments.Parse(rest, FileOptions, NoFlags), stdout, stderr),
-        ["import-prometheus", .. var rest] => await PrometheusImportCommand.RunAsync(Arguments.Parse(rest, PrometheusImportCommand.Options, NoFlags), stdout, stderr, cancellationToken).ConfigureAwait(false),
-        _ => throw new UsageException("expected 'sloq slo status', 'sloq slo explain --target 99.9 --period 30d', 'sloq slo import FILE', 'sloq slo export' or 'sloq slo import-prometheus'"),
-    };
+    private static Option<string> Out() => CommandSymbols.Value("out", "FILE", "write here [default: standard output]");
 
     private async Task<int> StatusAsync(Arguments parsed, CancellationToken cancellationToken)
     {
-        var (set, problems) = SloCatalog.Load(parsed.Value("config") ?? "jobs");
+        var (set, problems) = SloCatalog.Load(parsed.Config);
         if (problems.Count > 0)
         {
             problems.ToList().ForEach(p => stderr.WriteLine(p.ToString()));
@@ -44,9 +65,9 @@ public sealed class SloCommand(TextWriter stdout, TextWriter stderr)
                 ? instant
                 : throw new UsageException($"--at '{at}' is not a date and time such as 2026-11-29T18:00:00Z"))
             : TimeProvider.System;
-        await using var store = new SqliteResultStore(parsed.Value("store") ?? Path.Combine(".sloq", "results.db"));
+        await using var store = new SqliteResultStore(parsed.Store);
         await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
-        var result = await SloFoldService.Create(store, time, parsed.Value("config") ?? "jobs").FoldAsync(set, cancellationToken).ConfigureAwait(false);
+        var result = await SloFoldService.Create(store, time, parsed.Config).FoldAsync(set, cancellationToken).ConfigureAwait(false);
 
         var console = Consoles.For(stdout);
         foreach (var group in result.Current.GroupBy(e => e.ModelTarget))

@@ -1,3 +1,5 @@
+using System.CommandLine;
+using SloQuality.Cli.Parsing;
 using SloQuality.Core.Datasets;
 
 namespace SloQuality.Cli.Commands;
@@ -5,20 +7,20 @@ namespace SloQuality.Cli.Commands;
 /// <summary><c>sloq datasets validate PATH...</c>: every problem of every file; exit 2 if any file is invalid.</summary>
 public static class ValidateCommand
 {
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
-    {
-        var parsed = Arguments.Parse(args, new HashSet<string>(), new HashSet<string>());
-        if (parsed.Positional.Count == 0)
-        {
-            throw new UsageException("datasets validate needs at least one file or folder");
-        }
+    public static Command Definition(TextWriter stdout, TextWriter stderr) => CommandSymbols.Leaf(
+        "validate",
+        "Checks dataset files and folders; prints every problem as path:line: message (exit 2 if any file is invalid).",
+        [new Argument<string[]>("PATH") { Description = "dataset files or folders", Arity = ArgumentArity.OneOrMore }],
+        (parsed, cancellationToken) => Task.FromResult(Run(parsed, stdout, stderr, cancellationToken)));
 
+    public static int Run(Arguments parsed, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    {
         var missing = parsed.Positional.Where(p => !File.Exists(p) && !Directory.Exists(p)).ToList();
         var results = new List<DatasetLoadResult>();
         var invalid = missing.Count;
         foreach (var path in missing)
         {
-            stderr.WriteLine($"{path}:0: no such file or folder");
+            stderr.WriteLine($"{path}:0: no such file or folder{MissingPath.Suggestion(path)}");
         }
 
         // Between files, SIGTERM or Ctrl+C ends the check at once (one file is bounded by the size limit).

@@ -87,13 +87,4 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Equal(2, exit);
         Assert.Equal($"{cli.Path("nowhere.jsonl")}:0: no such file or folder", stderr.Trim());
     }
-
-    [Fact]
-    public async Task AnUnknownOptionIsBadInput()
-    {
-        var (exit, _, stderr) = await cli.RunAsync("evaluate", "--datset", "x");
-
-        Assert.Equal(2, exit);
-        Assert.StartsWith("sloq: unknown option --datset; this command takes:", stderr);
-    }
 }
