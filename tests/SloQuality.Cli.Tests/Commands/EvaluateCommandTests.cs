@@ -189,12 +189,13 @@ public sealed class EvaluateCommandTests : IDisposable
     [Fact]
     public async Task AMisspeltDatasetPathGetsASuggestion()
     {
-        var misspelt = Repo("golden-datasets", "factal-qa.jsonl");
+        var samples = SloQuality.Tests.Shared.SampleDatasets.CopyTo(cli.Path("samples"));
+        var misspelt = Path.Combine(samples, "factal-qa.jsonl");
 
         var (exit, _, stderr) = await cli.RunAsync("evaluate", "--dataset", misspelt, "--model", "sim-stable", "--config", Repo("jobs"), "--out", cli.Path("out"));
 
         Assert.Equal(2, exit);
-        Assert.Contains($"{misspelt}:0: no such dataset file or folder (did you mean '{Repo("golden-datasets", "factual-qa.jsonl")}'?)", stderr);
+        Assert.Contains($"{misspelt}:0: no such dataset file or folder (did you mean '{Path.Combine(samples, "factual-qa.jsonl")}'?)", stderr);
     }
 
     [Fact]
