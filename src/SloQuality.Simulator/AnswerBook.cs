@@ -33,7 +33,30 @@ public sealed class AnswerBook
         }
     }
 
-    public GoldenItem? Find(string prompt) => Current.GetValueOrDefault(Key(prompt));
+    /// <summary>
+    /// The item with this prompt. A prompt not in the book looks at the folders at once, whenever they
+    /// were last looked at: a run of a dataset dropped in a moment ago must not get declines for the
+    /// items asked within <see cref="CheckInterval"/> of the previous look.
+    /// </summary>
+    public GoldenItem? Find(string prompt)
+    {
+        var key = Key(prompt);
+        if (Current.GetValueOrDefault(key) is { } item)
+        {
+            return item;
+        }
+
+        lock (sync)
+        {
+            Interlocked.Exchange(ref checkedAt, Environment.TickCount64);
+            if (sources.OfType<string>().Any() && Fingerprint() is var current && current != fingerprint)
+            {
+                Rebuild(current);
+            }
+
+            return byPrompt.GetValueOrDefault(key);
+        }
+    }
 
     private IReadOnlyDictionary<string, GoldenItem> Current
     {

@@ -41,6 +41,19 @@ public sealed class AnswerBookTests : IDisposable
     }
 
     [Fact]
+    public void APromptAskedTheMomentItsFileArrivesIsKnownAtOnce()
+    {
+        var book = new AnswerBook();
+        book.AddFolders([folder]);
+        Assert.Null(book.Find("At what temperature does the Harlow kiln fire stoneware?"));
+
+        // Right after a look at the folder (well within the check interval): a run of a new dataset asks at once.
+        Write("kilns.jsonl", "1,240 degrees Celsius.", DateTime.UtcNow);
+
+        Assert.Equal("1,240 degrees Celsius.", book.Find("At what temperature does the Harlow kiln fire stoneware?")?.Reference[0]);
+    }
+
+    [Fact]
     public async Task AChangedReferenceIsAnsweredFromTheFileAsItIsNow()
     {
         Write("kilns.jsonl", "1,240 degrees Celsius.", DateTime.UtcNow.AddMinutes(-1));
