@@ -71,6 +71,7 @@ public static class SloqApp
             HitlCommand.Definition(stdout, stderr),
             DetectorCommand.Definition(stdout, stderr),
             CommandSymbols.Group("datasets", "Golden dataset files.", ValidateCommand.Definition(stdout, stderr)),
+            PruneCommand.Definition(stdout, stderr),
             SimulateCommand.Definition(stdout, stderr),
         ];
         foreach (var command in commands)

@@ -1,4 +1,5 @@
 using SloQuality.Core.Datasets;
+using SloQuality.Core.Retention;
 
 namespace SloQuality.Jobs;
 
@@ -22,6 +23,9 @@ public sealed record JobsOptions
 
     /// <summary>(item, repeat) pairs per chunk job. Default 50; must be 1 or more.</summary>
     public int ChunkSize { get; init; } = 50;
+
+    /// <summary>How long item-level history is kept (<c>SLOQ_RETENTION_DAYS</c>); null keeps it for ever.</summary>
+    public RetentionOptions? Retention { get; init; }
 
     public void Validate()
     {

@@ -13,7 +13,7 @@ namespace SloQuality.Jobs;
 /// </summary>
 public sealed class ScheduleRegistrar(IRecurringJobManager recurring, JobStorage storage, JobsOptions options)
 {
-    private static readonly string[] OwnedPrefixes = ["evaluate ", "fold ", ImportId, AlertWatchId];
+    private static readonly string[] OwnedPrefixes = ["evaluate ", "fold ", ImportId, AlertWatchId, PruneHistoryJob.Id];
 
     public const string ImportId = "import production SLIs";
     public const string AlertWatchId = "watch SLO alerts";
@@ -64,6 +64,12 @@ public sealed class ScheduleRegistrar(IRecurringJobManager recurring, JobStorage
         {
             recurring.AddOrUpdate<AlertWatchJob>(AlertWatchId, j => j.RunAsync(CancellationToken.None), "*/5 * * * *", Options("UTC"));
             wanted.Add(AlertWatchId);
+        }
+
+        if (options.Retention is not null)
+        {
+            recurring.AddOrUpdate<PruneHistoryJob>(PruneHistoryJob.Id, j => j.RunAsync(CancellationToken.None), PruneHistoryJob.Cron, Options("UTC"));
+            wanted.Add(PruneHistoryJob.Id);
         }
 
         recurring.AddOrUpdate<SweepStalledRunsJob>("sweep stalled runs", j => j.RunAsync(CancellationToken.None), "*/5 * * * *");

@@ -1,5 +1,6 @@
 using SloQuality.Jobs;
 using SloQuality.Server;
+using SloQuality.Storage;
 
 // Time to first token is stamped when a chunk is read: a thread pool starved by start-up work must not
 // make a read wait for a thread (the pool adds one only every half second or so).
@@ -25,7 +26,18 @@ if (role == "worker")
     var host = WebApplication.CreateBuilder(rest);
     LogDefaults.Apply(host.Configuration);
     host.Configuration.AddEnvironmentVariables("SLOQ_");
-    var (workerSettings, workerStore) = await Bootstrap.StoreAsync(host.Configuration, role);
+    ServerSettings workerSettings;
+    SqlResultStore workerStore;
+    try
+    {
+        (workerSettings, workerStore) = await Bootstrap.StoreAsync(host.Configuration, role);
+    }
+    catch (SettingsException e)
+    {
+        Console.Error.WriteLine($"sloquality-server: {e.Message}");
+        return 2;
+    }
+
     await using var workerSimulator = workerSettings.SimulatorUrl is null ? await SimulatorLauncher.StartAsync(workerSettings.ConfigFolder, workerSettings.DatasetsFolder, logger) : null;
     host.Services.AddSloQuality(workerSettings, workerStore, workerSettings.SimulatorUrl ?? workerSimulator?.BaseUri);
     host.Services.AddSingleton<Access>();
@@ -46,7 +58,18 @@ if (role == "worker")
     return 0;
 }
 
-await using var server = await ServerApp.BuildAsync(rest, logger);
+ServerApp built;
+try
+{
+    built = await ServerApp.BuildAsync(rest, logger);
+}
+catch (SettingsException e)
+{
+    Console.Error.WriteLine($"sloquality-server: {e.Message}");
+    return 2;
+}
+
+await using var server = built;
 var (app, settings) = (server.App, server.Settings);
 foreach (var problem in app.Services.GetRequiredService<ScheduleRegistrar>().Register())
 {

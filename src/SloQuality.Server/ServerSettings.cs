@@ -1,3 +1,5 @@
+using SloQuality.Core.Retention;
+
 namespace SloQuality.Server;
 
 /// <summary>
@@ -69,6 +71,9 @@ public sealed record ServerSettings
     /// <summary>SLOQ_SIMULATOR_URL: a standalone simulator (ending in /v1) for the simulator targets without an endpoint, instead of one in-process.</summary>
     public Uri? SimulatorUrl { get; init; }
 
+    /// <summary>SLOQ_RETENTION_DAYS: item-level history older than this many days is pruned daily; unset keeps it all.</summary>
+    public RetentionOptions? Retention { get; init; }
+
     public static ServerSettings From(IConfiguration c)
     {
         var config = c["CONFIG"] ?? "jobs";
@@ -97,7 +102,14 @@ public sealed record ServerSettings
             MetricsUrls = c["METRICS_URLS"],
             SimulatorUrl = c["SIMULATOR_URL"] is { Length: > 0 } simulator ? new Uri(simulator) : null,
             MetricsRefreshSeconds = int.TryParse(c["METRICS_REFRESH_SECONDS"], out var refresh) && refresh > 0 ? refresh : 30,
+            Retention = c["RETENTION_DAYS"] is { Length: > 0 } days ? ParseRetention(days) : null,
         };
+    }
+
+    private static RetentionOptions ParseRetention(string days)
+    {
+        var (retention, problem) = RetentionOptions.Parse(days, RetentionOptions.Variable);
+        return retention ?? throw new SettingsException(problem!);
     }
 
     private static string Root(string configFolder)

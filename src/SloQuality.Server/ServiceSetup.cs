@@ -7,6 +7,7 @@ using SloQuality.Core.Drift;
 using SloQuality.Core.Evaluation;
 using SloQuality.Core.Hallucination;
 using SloQuality.Core.Notifications;
+using SloQuality.Core.Retention;
 using SloQuality.Core.Scoring;
 using SloQuality.Core.Slo;
 using SloQuality.Inference.Embeddings;
@@ -27,9 +28,9 @@ public static class ServiceSetup
     public static SqlResultStore CreateStore(ServerSettings settings) => settings.Storage switch
     {
         ServerSettings.Postgres => new PostgresResultStore(settings.PostgresConnection
-            ?? throw new InvalidOperationException("SLOQ_STORAGE=postgres needs SLOQ_POSTGRES, a PostgreSQL connection string")),
+            ?? throw new SettingsException("SLOQ_STORAGE=postgres needs SLOQ_POSTGRES, a PostgreSQL connection string")),
         ServerSettings.Sqlite => new SqliteResultStore(settings.SqlitePath),
-        var other => throw new InvalidOperationException($"SLOQ_STORAGE '{other}' is not known, expected sqlite or postgres"),
+        var other => throw new SettingsException($"SLOQ_STORAGE '{other}' is not known, expected sqlite or postgres"),
     };
 
     public static void AddSloQuality(this IServiceCollection services, ServerSettings settings, SqlResultStore store, Uri? simulator)
@@ -44,8 +45,9 @@ public static class ServiceSetup
         services.AddSingleton<INotificationStateStore>(store);
         services.AddSingleton<Core.Review.IReviewStore>(store);
         services.AddSingleton<Core.Signoff.ISignoffStore>(store);
+        services.AddSingleton<IRetentionStore>(store);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(new JobsOptions { ConfigFolder = settings.ConfigFolder, DatasetsFolder = settings.DatasetsFolder, OutputFolder = settings.OutputFolder, ChunkSize = settings.ChunkSize, DatasetLimits = DatasetLimits.FromEnvironment(Environment.GetEnvironmentVariable) });
+        services.AddSingleton(new JobsOptions { ConfigFolder = settings.ConfigFolder, DatasetsFolder = settings.DatasetsFolder, OutputFolder = settings.OutputFolder, ChunkSize = settings.ChunkSize, Retention = settings.Retention, DatasetLimits = DatasetLimits.FromEnvironment(Environment.GetEnvironmentVariable) });
         services.AddSingleton<DatasetCatalog>();
         services.AddSingleton<IModelClientProvider>(_ => new TargetClients(settings.ConfigFolder, simulator));
         services.AddSingleton(sp =>
@@ -94,6 +96,7 @@ public static class ServiceSetup
         services.AddTransient<ChunkJob>();
         services.AddTransient<FinalizeRunJob>();
         services.AddTransient<SweepStalledRunsJob>();
+        services.AddTransient<PruneHistoryJob>();
         services.AddTransient<InterruptedRuns>();
         services.AddTransient<ScheduledEvaluationJob>();
         services.AddTransient<FoldJob>();

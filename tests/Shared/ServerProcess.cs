@@ -65,6 +65,14 @@ internal sealed class ServerProcess : IAsyncDisposable
         return server;
     }
 
+    /// <summary>The exit code, once the process has ended by itself within <paramref name="timeout"/>.</summary>
+    public async Task<int> ExitCodeAsync(TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(cancellation.Token);
+        return process.ExitCode;
+    }
+
     /// <summary>Ends the process at once, as <c>kill -9</c> would.</summary>
     public void Kill() => process.Kill(entireProcessTree: true);
 

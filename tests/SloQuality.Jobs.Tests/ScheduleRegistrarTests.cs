@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.InMemory;
 using Hangfire.Storage;
+using SloQuality.Core.Retention;
 
 namespace SloQuality.Jobs.Tests;
 
@@ -69,6 +70,25 @@ public sealed class ScheduleRegistrarTests : IDisposable
         var problem = Assert.Single(problems);
         Assert.StartsWith($"{Path.Combine(config, "schedules.yaml")}:2: 'evaluate factual-qa on sim-stable': cron 'every hour'", problem.ToString());
         Assert.Contains("evaluate customer-support on sim-stable", Ids());
+    }
+
+    [Fact]
+    public void ARetentionPutsADailyPruneOnTheScheduleAndItsRemovalTakesItOff()
+    {
+        Write("""
+            evaluations:
+              - datasets: [factual-qa]
+                targets: [sim-stable]
+                cron: "0 * * * *"
+            """);
+        var retention = RetentionOptions.Parse("90", RetentionOptions.Variable).Options;
+
+        Assert.Empty(new ScheduleRegistrar(new RecurringJobManager(storage), storage, new JobsOptions { ConfigFolder = config, Retention = retention }).Register());
+        Assert.Contains(PruneHistoryJob.Id, Ids());
+        Assert.Equal(("30 3 * * *", "UTC"), (Job(PruneHistoryJob.Id).Cron, Job(PruneHistoryJob.Id).TimeZoneId));
+
+        Assert.Empty(new ScheduleRegistrar(new RecurringJobManager(storage), storage, new JobsOptions { ConfigFolder = config }).Register());
+        Assert.DoesNotContain(PruneHistoryJob.Id, Ids());
     }
 
     private void Write(string yaml) => File.WriteAllText(Path.Combine(config, ScheduleCatalog.FileName), yaml);

@@ -30,7 +30,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(0, help);
         Assert.Equal(string.Empty, helpErr);
         Assert.Equal(helpOut, bareOut);
-        foreach (var command in new[] { "evaluate", "baseline", "slo", "report", "signoff", "compare", "hitl", "detector", "datasets", "simulate" })
+        foreach (var command in new[] { "evaluate", "baseline", "slo", "report", "signoff", "compare", "hitl", "detector", "datasets", "prune", "simulate" })
         {
             Assert.Matches($@"(?m)^  {command}\b.*\S", helpOut);
         }
